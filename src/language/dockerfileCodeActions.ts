@@ -1,0 +1,138 @@
+/**
+ * Code actions for Dockerfiles: each finding's quick fixes, "fix all <CODE> in
+ * this file", "ignore <CODE> for this instruction / in this file", and
+ * `source.fixAll.dockyard` for `editor.codeActionsOnSave`. The edits come from
+ * the pure core; this class only adapts them.
+ */
+import * as vscode from 'vscode';
+import { lintDockerfile } from '../dockerfile/lint';
+import { fixAll, ignoreForFileEdit, ignoreForInstructionEdit, minimalEdit } from '../dockerfile/fixAll';
+import type { Finding, Fix } from '../dockerfile/types';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND_SUFFIX, Commands } from '../constants';
+import { codeOf, toRange, toTextEdit, toDiagnostic } from './convert';
+import type { DockerfileService } from './dockerfileService';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append(FIX_ALL_KIND_SUFFIX);
+
+export class DockerfileCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(
+    private readonly service: DockerfileService,
+    private readonly extensionUri: vscode.Uri,
+  ) {}
+
+  provideCodeActions(
+    doc: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
+    const only = context.only;
+    if (only && FIX_ALL_KIND.contains(only)) return [];
+    if (only && (FIX_ALL_KIND.intersects(only) || vscode.CodeActionKind.SourceFixAll.contains(only))) {
+      const a = this.fixAllAction(doc);
+      return a ? [a] : [];
+    }
+    if (only && !vscode.CodeActionKind.QuickFix.intersects(only)) return [];
+
+    const { findings } = this.service.lint(doc);
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    const actions: vscode.CodeAction[] = [];
+    const fixAllOffered = new Set<string>();
+    const ignoreOffered = new Set<string>();
+    for (const finding of findings) {
+      const fr = toRange(finding.range);
+      const diagnostic = ours.find((d) => codeOf(d) === finding.code && d.range.isEqual(fr));
+      if (!diagnostic && !fr.intersection(range)) continue;
+      const diag = diagnostic ?? toDiagnostic(finding, this.extensionUri);
+      for (const fix of finding.fixes) actions.push(this.quickFix(doc, finding, fix, diag));
+      const sameCode = findings.filter((f) => f.code === finding.code && f.fixes.some((x) => x.preferred && !x.files?.length));
+      if (sameCode.length > 1 && !fixAllOffered.has(finding.code)) {
+        fixAllOffered.add(finding.code);
+        const a = this.fixAllOfCode(doc, finding.code, sameCode.length);
+        if (a) actions.push(a);
+      }
+      const key = `${finding.code}:${finding.range.start.line}`;
+      if (!ignoreOffered.has(key)) {
+        ignoreOffered.add(key);
+        actions.push(...this.ignoreActions(doc, finding, diag));
+      }
+    }
+    return actions;
+  }
+
+  private quickFix(doc: vscode.TextDocument, finding: Finding, fix: Fix, diag: vscode.Diagnostic): vscode.CodeAction {
+    const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [diag];
+    action.isPreferred = !!fix.preferred;
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(doc.uri, fix.edits.map(toTextEdit));
+    for (const change of fix.files ?? []) {
+      const uri = vscode.Uri.file(change.path);
+      if (change.create !== undefined && !this.exists(change.path)) {
+        edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(change.create) });
+      } else if (change.edits?.length) {
+        edit.set(uri, change.edits.map(toTextEdit));
+      }
+    }
+    action.edit = edit;
+    return action;
+  }
+
+  private exists(p: string): boolean {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return (require('node:fs') as typeof import('node:fs')).existsSync(p);
+    } catch {
+      return false;
+    }
+  }
+
+  private fixAllOfCode(doc: vscode.TextDocument, code: string, count: number): vscode.CodeAction | undefined {
+    const text = doc.getText();
+    const config = this.service.configFor(doc);
+    const result = fixAll(text, (t) => lintDockerfile(t, { config, filePath: doc.uri.fsPath }).findings, { codes: new Set([code]) });
+    const e = minimalEdit(text, result.text);
+    if (!e) return undefined;
+    const action = new vscode.CodeAction(`Fix all ${code} problems in this file (${count})`, vscode.CodeActionKind.QuickFix);
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.set(doc.uri, [toTextEdit(e)]);
+    return action;
+  }
+
+  /** One action applying every preferred in-file fix; used by `source.fixAll.dockyard` and the command. */
+  fixAllAction(doc: vscode.TextDocument): vscode.CodeAction | undefined {
+    const edit = this.fixAllEdit(doc);
+    if (!edit) return undefined;
+    const action = new vscode.CodeAction('Fix all Dockyard problems', FIX_ALL_KIND);
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.set(doc.uri, [edit]);
+    return action;
+  }
+
+  fixAllEdit(doc: vscode.TextDocument): vscode.TextEdit | undefined {
+    const text = doc.getText();
+    const config = this.service.configFor(doc);
+    const filePath = doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
+    const result = fixAll(text, (t) => lintDockerfile(t, { config, filePath }).findings);
+    const e = minimalEdit(text, result.text);
+    return e ? toTextEdit(e) : undefined;
+  }
+
+  private ignoreActions(doc: vscode.TextDocument, finding: Finding, diag: vscode.Diagnostic): vscode.CodeAction[] {
+    const text = doc.getText();
+    const here = new vscode.CodeAction(`Ignore ${finding.code} for this instruction`, vscode.CodeActionKind.QuickFix);
+    here.diagnostics = [diag];
+    here.edit = new vscode.WorkspaceEdit();
+    here.edit.set(doc.uri, [toTextEdit(ignoreForInstructionEdit(text, finding.range.start.line, finding.code))]);
+    const file = new vscode.CodeAction(`Ignore ${finding.code} in this file`, vscode.CodeActionKind.QuickFix);
+    file.diagnostics = [diag];
+    file.edit = new vscode.WorkspaceEdit();
+    file.edit.set(doc.uri, [toTextEdit(ignoreForFileEdit(text, finding.code))]);
+    const docs = new vscode.CodeAction(`Show documentation for ${finding.code}`, vscode.CodeActionKind.Empty);
+    docs.command = { command: Commands.openRuleDocs, title: 'Show documentation', arguments: [finding.code] };
+    return [here, file, docs];
+  }
+}

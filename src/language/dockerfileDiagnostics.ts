@@ -1,0 +1,91 @@
+/**
+ * Publishes Dockerfile diagnostics: on open, on change (debounced per
+ * document), on settings / `.dockyard.yaml` / `.dockerignore` changes; clears
+ * them on close.
+ */
+import * as vscode from 'vscode';
+import { Settings } from '../platform/config';
+import type { Log } from '../platform/log';
+import { toDiagnostic } from './convert';
+import { isDockerfileDocument, type DockerfileService } from './dockerfileService';
+
+export class DockerfileDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('dockyard-dockerfile');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(
+    private readonly service: DockerfileService,
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: Log,
+  ) {
+    vscode.workspace.onDidOpenTextDocument((d) => this.lintNow(d), this, this.disposables);
+    vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document), this, this.disposables);
+    vscode.workspace.onDidCloseTextDocument((d) => this.clear(d), this, this.disposables);
+    vscode.workspace.onDidChangeConfiguration((e) => Settings.affects(e) && this.relintAll(), this, this.disposables);
+    vscode.workspace.onDidGrantWorkspaceTrust(() => this.relintAll(), this, this.disposables);
+    vscode.extensions.onDidChange(() => this.relintAll(), this, this.disposables);
+    // Files that change what the linter sees: the repo config and the build context's ignore files.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/{.dockyard.yaml,.dockyard.yml,.dockerignore,*.dockerignore,*.sh}');
+    const onFile = (): void => this.relintAll();
+    watcher.onDidChange(onFile, this, this.disposables);
+    watcher.onDidCreate(onFile, this, this.disposables);
+    watcher.onDidDelete(onFile, this, this.disposables);
+    this.disposables.push(watcher);
+    for (const d of vscode.workspace.textDocuments) this.lintNow(d);
+  }
+
+  /** Lints now and publishes. */
+  lintNow(doc: vscode.TextDocument): void {
+    if (!isDockerfileDocument(doc)) return;
+    const key = doc.uri.toString();
+    const t = this.timers.get(key);
+    if (t) clearTimeout(t);
+    this.timers.delete(key);
+    if (!new Settings(doc).dockerfileEnabled) {
+      this.collection.delete(doc.uri);
+      return;
+    }
+    const { findings } = this.service.lint(doc);
+    this.collection.set(
+      doc.uri,
+      findings.map((f) => toDiagnostic(f, this.extensionUri)),
+    );
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    if (!isDockerfileDocument(doc)) return;
+    const key = doc.uri.toString();
+    const t = this.timers.get(key);
+    if (t) clearTimeout(t);
+    const delay = new Settings(doc).lintDelay;
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!doc.isClosed) this.lintNow(doc);
+      }, delay),
+    );
+  }
+
+  private clear(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const t = this.timers.get(key);
+    if (t) clearTimeout(t);
+    this.timers.delete(key);
+    this.collection.delete(doc.uri);
+    this.service.forget(doc);
+  }
+
+  relintAll(): void {
+    this.service.forgetAll();
+    for (const d of vscode.workspace.textDocuments) this.lintNow(d);
+    this.log.debug('re-linted open Dockerfiles');
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}
