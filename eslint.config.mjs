@@ -19,6 +19,16 @@ export default tseslint.config(
     },
   },
   {
+    // node:test's describe/it return promises that the runner itself awaits.
+    files: ['test/unit/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }] },
+      ],
+    },
+  },
+  {
     // The pure core and the Docker layer must never depend on VS Code.
     files: ['src/util/**', 'src/dockerfile/**', 'src/compose/**', 'src/scaffold/**', 'src/docker/**', 'src/cli/**', 'src/config/**', 'test/unit/**'],
     rules: {

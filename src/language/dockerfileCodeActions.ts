@@ -30,12 +30,12 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider {
     context: vscode.CodeActionContext,
   ): vscode.CodeAction[] {
     const only = context.only;
-    if (only && FIX_ALL_KIND.contains(only)) return [];
-    if (only && (FIX_ALL_KIND.intersects(only) || vscode.CodeActionKind.SourceFixAll.contains(only))) {
+    // `only` = source, source.fixAll or source.fixAll.dockyard: the one fix-all action (fix on save).
+    if (only && only.contains(FIX_ALL_KIND)) {
       const a = this.fixAllAction(doc);
       return a ? [a] : [];
     }
-    if (only && !vscode.CodeActionKind.QuickFix.intersects(only)) return [];
+    if (only && !only.intersects(vscode.CodeActionKind.QuickFix)) return [];
 
     const { findings } = this.service.lint(doc);
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);

@@ -72,7 +72,7 @@ export class DockerfilesView implements vscode.TreeDataProvider<Node>, vscode.Di
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'file') {
-      const rel = vscode.workspace.asRelativePath(node.uri, true);
+      const rel = vscode.workspace.asRelativePath(node.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
       const item = new vscode.TreeItem(path.basename(node.uri.path), node.findings.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
       item.id = node.uri.toString();
       item.resourceUri = node.uri;

@@ -72,19 +72,12 @@ describe('bad input never throws', () => {
     const f = lintDockerfile('\uFEFFFROM alpine\nMAINTAINER a\n').findings.find((x) => x.code === 'DF036');
     assert.deepEqual(f?.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } });
   });
-  it('a 5 MB file gives findings or a clear message, in bounded time', () => {
+  it('a 5 MB file is refused at once with a clear message', () => {
     const line = 'RUN apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n';
     const big = 'FROM debian:12\n' + line.repeat(Math.ceil((5 * 1024 * 1024) / line.length));
-    const started = Date.now();
     const r = lintDockerfile(big);
-    assert.deepEqual(r.errors, []);
-    assert.ok(Array.isArray(r.findings));
-    assert.ok(Date.now() - started < 60_000, 'must not hang');
-  });
-  it('a file over the size limit is refused with a message', () => {
-    const r = lintDockerfile('#'.repeat(9 * 1024 * 1024));
     assert.deepEqual(r.findings, []);
-    assert.match(r.errors[0], /larger than/);
+    assert.match(r.errors[0], /larger than 1 MB/);
   });
 });
 

@@ -105,11 +105,22 @@ export function ruleTests(
   spec: { fires: (FiresCase | string)[]; silent: (string | { text: string; opts?: LintOptions })[]; fixes?: FixCase[] },
 ): void {
   describe(code, () => {
-    spec.fires.forEach((c, i) => it(`fires #${i + 1}`, () => void assertFires(code, c)));
-    spec.silent.forEach((c, i) =>
-      it(`silent on near-miss #${i + 1}`, () => (typeof c === 'string' ? assertSilent(code, c) : assertSilent(code, c.text, c.opts))),
-    );
-    (spec.fixes ?? []).forEach((c, i) => it(`fix #${i + 1}${c.title ? ` (${String(c.title)})` : ''}`, () => assertFix(code, c)));
+    for (const [i, c] of spec.fires.entries()) {
+      it(`fires #${i + 1}`, () => {
+        assertFires(code, c);
+      });
+    }
+    for (const [i, c] of spec.silent.entries()) {
+      it(`silent on near-miss #${i + 1}`, () => {
+        if (typeof c === 'string') assertSilent(code, c);
+        else assertSilent(code, c.text, c.opts);
+      });
+    }
+    for (const [i, c] of (spec.fixes ?? []).entries()) {
+      it(`fix #${i + 1}${c.title ? ` (${String(c.title)})` : ''}`, () => {
+        assertFix(code, c);
+      });
+    }
   });
 }
 
