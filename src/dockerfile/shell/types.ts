@@ -16,6 +16,17 @@ export interface ScriptSource {
   readonly kind: 'shell' | 'heredoc';
   /** Document position of a script offset (offset may equal text.length). */
   toDocument(offset: number): Position;
+  /**
+   * Like `toDocument`, but for an exclusive end offset: where the script joins two
+   * document pieces (a removed `\`+newline), it maps to the end of the earlier piece.
+   * Optional so that hand-made sources stay valid; `documentRange()` falls back to `toDocument`.
+   */
+  toDocumentEnd?(offset: number): Position;
+  /**
+   * For 'heredoc' sources: the interpreter that runs the body when it is not the
+   * Dockerfile's SHELL (e.g. `bash` for `RUN <<EOF bash` or a `#!/bin/bash` shebang).
+   */
+  readonly interpreter?: string;
 }
 
 /** One shell word, e.g. `"--foo=$BAR"`. */
@@ -43,7 +54,41 @@ export interface Redirect {
   readonly target?: Word;
   readonly start: number;
   readonly end: number;
+  /** The operator without its file-descriptor number: `2>&` -> `>&`. Always set by `parseShell`. */
+  readonly operator?: string;
+  /** The file-descriptor number written before the operator (`2` in `2>&1`), if any. */
+  readonly fd?: string;
+  /** For `<<` / `<<-`: the here-document (its body lines are not parsed as commands). */
+  readonly heredoc?: HeredocBody;
 }
+
+/** A here-document body inside a script. */
+export interface HeredocBody {
+  /** Delimiter after quote removal (`EOF` for `<<'EOF'`). */
+  readonly delimiter: string;
+  /** The delimiter was quoted, so the body is not expanded. */
+  readonly quoted: boolean;
+  /** `<<-`: leading tabs are stripped. */
+  readonly stripTabs: boolean;
+  /** Body offsets (from the line after the command to the start of the delimiter line). */
+  readonly start: number;
+  readonly end: number;
+  /** False when the script ended before the delimiter line. */
+  readonly terminated: boolean;
+}
+
+/** The innermost compound construct around a command. */
+export type ShellConstruct =
+  | 'subshell'
+  | 'group'
+  | 'if'
+  | 'while'
+  | 'until'
+  | 'for'
+  | 'select'
+  | 'case'
+  | 'function'
+  | 'substitution';
 
 /** A simple command: `VAR=x cmd arg1 arg2 >file`. */
 export interface SimpleCommand {
@@ -65,6 +110,14 @@ export interface SimpleCommand {
   readonly depth: number;
   /** True when it sits inside `$( )` or backticks. */
   readonly inSubstitution: boolean;
+  /** Innermost enclosing construct; undefined at top level. Always set by `parseShell` when nested. */
+  readonly construct?: ShellConstruct;
+  /**
+   * True when the command is (part of) the condition of `if`/`elif`/`while`/`until`,
+   * or is not the last pipeline of an `&&`/`||` list or is under `!` — places where
+   * a failure does not stop a `set -e` script. Always set by `parseShell`.
+   */
+  readonly inCondition?: boolean;
 }
 
 /** A pipeline `a | b | c` (a single command is a pipeline of one). */
@@ -74,6 +127,11 @@ export interface Pipeline {
   readonly negated: boolean;
   readonly start: number;
   readonly end: number;
+  /**
+   * Number of elements joined by `|`/`|&`, compound ones included (`a | while …; done`
+   * has size 2 but one SimpleCommand in `commands`). Always set by `parseShell`.
+   */
+  readonly size?: number;
 }
 
 export interface ShellScript {
