@@ -5,6 +5,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import { LineIndex, comparePositions } from '../util/text';
 import { buildModel } from './model';
+import { installAstMemoization } from './astPerf';
 import { ALL_RULES } from './rules';
 import { foreignIdMap, parseSuppressions, type ForeignIdMap } from './suppress';
 import type {
@@ -36,12 +37,16 @@ export interface LintOptions {
 
 export interface LintResult {
   readonly findings: Finding[];
-  /** Internal problems (a rule that threw); never user errors. */
+  /** Problems of the linter itself (a rule that threw) or why the file was not linted. */
   readonly errors: string[];
+  /** Set when the file was not linted at all (e.g. too large), with the reason. */
+  readonly notLinted?: string;
 }
 
 /** Files over this size are not linted: a clear message instead of seconds of work per keystroke (the largest real Dockerfiles are under 100 KB). */
 export const MAX_LINT_BYTES = 1024 * 1024;
+
+installAstMemoization();
 
 let defaultIds: ForeignIdMap | undefined;
 
@@ -54,8 +59,9 @@ export function lintDockerfile(input: string, opts: LintOptions = {}): LintResul
   const errors: string[] = [];
   const findings: Finding[] = [];
   if (input.length > MAX_LINT_BYTES) {
-    errors.push(`file is larger than ${MAX_LINT_BYTES / 1024 / 1024} MB: not linted`);
-    return { findings, errors };
+    const notLinted = `file is larger than ${MAX_LINT_BYTES / 1024 / 1024} MB: not linted`;
+    errors.push(notLinted);
+    return { findings, errors, notLinted };
   }
   // A BOM is not part of the Dockerfile (editors hide it too).
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;

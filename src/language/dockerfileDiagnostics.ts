@@ -4,6 +4,7 @@
  * them on close.
  */
 import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE } from '../constants';
 import { Settings } from '../platform/config';
 import type { Log } from '../platform/log';
 import { toDiagnostic } from './convert';
@@ -46,11 +47,14 @@ export class DockerfileDiagnostics implements vscode.Disposable {
       this.collection.delete(doc.uri);
       return;
     }
-    const { findings } = this.service.lint(doc);
-    this.collection.set(
-      doc.uri,
-      findings.map((f) => toDiagnostic(f, this.extensionUri)),
-    );
+    const { findings, notLinted } = this.service.lint(doc);
+    const diagnostics = findings.map((f) => toDiagnostic(f, this.extensionUri));
+    if (notLinted) {
+      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Dockyard: ${notLinted}`, vscode.DiagnosticSeverity.Information);
+      d.source = DIAGNOSTIC_SOURCE;
+      diagnostics.push(d);
+    }
+    this.collection.set(doc.uri, diagnostics);
   }
 
   private schedule(doc: vscode.TextDocument): void {
