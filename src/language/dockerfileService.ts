@@ -10,6 +10,7 @@ import { lintDockerfile, type DockerfileLintConfig, type LintResult } from '../d
 import { ALL_RULES } from '../dockerfile/rules';
 import type { DockerfileRuleOptions, SeveritySetting, WorkspaceAccess } from '../dockerfile/types';
 import { OVERLAPPING_EXTENSIONS } from '../constants';
+import { normalizeRuleKey } from '../config/dockyardConfig';
 import { Settings } from '../platform/config';
 import type { Log } from '../platform/log';
 
@@ -75,8 +76,11 @@ export class DockerfileService {
         this.log.error('could not read .dockyard.yaml', e);
       }
     }
-    const severities: Record<string, SeveritySetting> = { ...(base?.severities ?? {}), ...settings.rules };
-    for (const code of overlappingCodes(settings.overlap)) if (!(code in settings.rules)) severities[code] = 'off';
+    // Setting keys may be codes or rule names: normalise to codes so they override the file's entries.
+    const fromSettings: Record<string, SeveritySetting> = {};
+    for (const [k, v] of Object.entries(settings.rules)) fromSettings[normalizeRuleKey(k)] = v;
+    const severities: Record<string, SeveritySetting> = { ...(base?.severities ?? {}), ...fromSettings };
+    for (const code of overlappingCodes(settings.overlap)) if (!(code in fromSettings)) severities[code] = 'off';
     const options: DockerfileRuleOptions = {
       ...(base?.options ?? {}),
       ...(settings.allowedRegistries.length ? { allowedRegistries: settings.allowedRegistries } : {}),
