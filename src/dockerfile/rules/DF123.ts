@@ -77,15 +77,20 @@ function buildOf(cmd: SimpleCommand): { start: number; end: number; label: strin
   return { start: cmd.words[c.index].start, end: w.end, label: cmd.words.slice(c.index, k + 1).map((x) => x.value).join(' ') };
 }
 
-/** NODE_ENV=production from ENV/ARG instructions, in effect at `before`. */
-function nodeEnvProduction(stage: Stage, before: number): boolean {
+/** The NODE_ENV value an ENV/ARG instruction sets (production or not), or `current` when it does not set it. */
+function applyNodeEnv(info: InstructionInfo, current: boolean): boolean {
+  const props = (info.node as unknown as { getProperties?: () => { getName(): string; getValue(): string | null }[] }).getProperties?.() ?? [];
+  let prod = current;
+  for (const p of props) if (p.getName() === 'NODE_ENV') prod = p.getValue() === 'production';
+  return prod;
+}
+
+/** NODE_ENV=production inherited from the stages this one builds on (`stageChain` is oldest first, so nearer ones win). */
+function inheritedNodeEnvProduction(stage: Stage): boolean {
   let prod = false;
-  for (const s of stageChain(stage)) {
+  for (const s of stageChain(stage).slice(0, -1)) {
     for (const info of s.instructions) {
-      if (info.index >= before) return prod;
-      if ((info.keyword !== 'ENV' && info.keyword !== 'ARG') || info.onbuild) continue;
-      const props = (info.node as unknown as { getProperties?: () => { getName(): string; getValue(): string | null }[] }).getProperties?.() ?? [];
-      for (const p of props) if (p.getName() === 'NODE_ENV') prod = p.getValue() === 'production';
+      if ((info.keyword === 'ENV' || info.keyword === 'ARG') && !info.onbuild) prod = applyNodeEnv(info, prod);
     }
   }
   return prod;
@@ -158,9 +163,14 @@ export const rule: DockerfileRule = {
     if (hasDevDependencies(ctx) === false) return;
     for (const stage of ctx.model.stages) {
       let prod: ProdInstall | undefined;
+      // NODE_ENV=production in effect at each RUN, kept up to date while walking the stage (linear).
+      let envProd = inheritedNodeEnvProduction(stage);
       for (const info of stage.instructions) {
+        if ((info.keyword === 'ENV' || info.keyword === 'ARG') && !info.onbuild) {
+          envProd = applyNodeEnv(info, envProd);
+          continue;
+        }
         if (info.keyword !== 'RUN' || info.onbuild) continue;
-        const envProd = nodeEnvProduction(stage, info.index);
         let reported = false;
         for (const script of info.scripts()) {
           let exported: boolean | undefined;

@@ -192,9 +192,24 @@ function propertiesOf(node: Instruction): PropertyLike[] {
  * The instruction lists visible to `info`, nearest first: its stage up to it, then the
  * stages it builds on; before any FROM (an invalid file), the instructions before it.
  */
+/** The ENV and ARG instructions of a list, computed once per lint (rules ask for every RUN: keep it linear). */
+const declCache = new WeakMap<object, InstructionInfo[]>();
+function declsOf(key: object, list: readonly InstructionInfo[]): InstructionInfo[] {
+  let d = declCache.get(key);
+  if (!d) {
+    d = list.filter((x) => x.keyword === 'ENV' || x.keyword === 'ARG');
+    declCache.set(key, d);
+  }
+  return d;
+}
+
+/** The ENV/ARG declarations in scope before `info`: its stage up to it, then the stages it builds on. */
 function scopes(model: DockerfileModel, info: InstructionInfo): InstructionInfo[][] {
-  if (!info.stage) return [model.instructions.filter((x) => !x.stage && x.index < info.index)];
-  return stageChain(info.stage).map((s) => (s === info.stage ? s.instructions.filter((x) => x.index < info.index) : s.instructions));
+  if (!info.stage) return [declsOf(model, model.instructions).filter((x) => !x.stage && x.index < info.index)];
+  return stageChain(info.stage).map((s) => {
+    const d = declsOf(s, s.instructions);
+    return s === info.stage ? d.filter((x) => x.index < info.index) : d;
+  });
 }
 
 /**
@@ -226,7 +241,7 @@ export function varValue(
 /** Names declared by an ARG anywhere before `info`, or by an ENV/ARG of its stage chain. */
 export function knownVariables(model: DockerfileModel, info: InstructionInfo): Set<string> {
   const out = new Set<string>();
-  for (const x of model.instructions) {
+  for (const x of declsOf(model, model.instructions)) {
     if (x.index >= info.index) break;
     if (x.keyword === 'ARG') for (const p of propertiesOf(x.node)) out.add(p.getName());
   }

@@ -13,6 +13,8 @@ CMD ["node", "dist/main.js"]
 
 ruleTests('DF123', {
   fires: [
+    // NODE_ENV=production set in the stage this one builds on still applies.
+    { text: 'FROM node:20-alpine AS base\nENV NODE_ENV=production\n\nFROM base\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\n', token: 'npm run build' },
     { text: NEST, token: 'npm run build', message: '"npm run build" needs devDependencies, but "npm ci --omit=dev" skipped them' },
     {
       text: 'FROM node:20-alpine\nENV NODE_ENV=production\nWORKDIR /app\nCOPY . .\nRUN npm ci && npx tsc -p tsconfig.json\n',
@@ -25,6 +27,8 @@ ruleTests('DF123', {
     { text: 'FROM node:22-slim\nCOPY . .\nRUN npm ci --omit dev\nRUN npm run build\nRUN npm run build:docs\n', count: 1 },
   ],
   silent: [
+    // the stage overrides the inherited NODE_ENV before installing
+    'FROM node:20-alpine AS base\nENV NODE_ENV=production\n\nFROM base\nENV NODE_ENV=development\nCOPY . .\nRUN npm ci && npm run build\n',
     'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build && npm prune --omit=dev\n',
     'FROM node:20-alpine\nENV NODE_ENV=production\nCOPY . .\nRUN npm ci --include=dev\nRUN npm run build\n',
     'FROM node:20 AS build\nCOPY . .\nRUN npm ci\nRUN npm run build\nFROM node:20-slim\nCOPY --from=build /app/dist ./dist\nRUN npm ci --omit=dev\n',
