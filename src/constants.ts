@@ -21,13 +21,6 @@ export const Views = {
 /** `source.fixAll.dockyard`, for `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND_SUFFIX = 'dockyard';
 
-/** Extensions whose Dockerfile diagnostics overlap ours. */
-export const OVERLAPPING_EXTENSIONS = {
-  /** Container Tools and the older Docker extension bundle rcjsuen's dockerfile-utils validator. */
-  dockerfileUtils: ['ms-azuretools.vscode-containers', 'ms-azuretools.vscode-docker'],
-  /** Docker DX runs BuildKit's build checks. */
-  buildkit: ['docker.docker'],
-} as const;
 
 /** File names that are Dockerfiles (the CLI and the extension agree). */
 export const DOCKERFILE_GLOB = '**/{Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*,*.containerfile}';

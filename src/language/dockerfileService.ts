@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { lintDockerfile, type DockerfileLintConfig, type LintResult } from '../dockerfile/lint';
 import { ALL_RULES } from '../dockerfile/rules';
 import type { DockerfileRuleOptions, SeveritySetting, WorkspaceAccess } from '../dockerfile/types';
-import { OVERLAPPING_EXTENSIONS } from '../constants';
+import { codesReportedByOthers } from '../dockerfile/overlap';
 import { normalizeRuleKey } from '../config/dockyardConfig';
 import { Settings } from '../platform/config';
 import type { Log } from '../platform/log';
@@ -116,9 +116,5 @@ export class DockerfileService {
 /** Codes we leave to another installed extension (setting `dockyard.dockerfile.overlappingRules`). */
 export function overlappingCodes(policy: 'auto' | 'dockyard'): string[] {
   if (policy !== 'auto') return [];
-  const has = (ids: readonly string[]): boolean => ids.some((id) => vscode.extensions.getExtension(id) !== undefined);
-  const dls = has(OVERLAPPING_EXTENSIONS.dockerfileUtils);
-  const bk = has(OVERLAPPING_EXTENSIONS.buildkit);
-  if (!dls && !bk) return [];
-  return ALL_RULES.filter((r) => (dls && r.anchors?.dockerfileUtils?.length) || (bk && r.anchors?.buildkit?.length)).map((r) => r.code);
+  return codesReportedByOthers((id) => vscode.extensions.getExtension(id) !== undefined, ALL_RULES);
 }
