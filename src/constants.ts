@@ -6,7 +6,6 @@ export const LOG_NAME = 'Dockyard';
 
 export const Commands = {
   fixAllInFile: 'dockyard.dockerfile.fixAll',
-  lintWorkspace: 'dockyard.dockerfile.lintWorkspace',
   showLog: 'dockyard.showLog',
   openRuleDocs: 'dockyard.openRuleDocs',
   openRuleIndex: 'dockyard.openRuleIndex',

@@ -98,7 +98,7 @@ export class DockerfilesView implements vscode.TreeDataProvider<Node>, vscode.Di
   async getChildren(node?: Node): Promise<Node[]> {
     if (node?.kind === 'file') return node.findings.map((finding) => ({ kind: 'finding', parent: node, finding }));
     if (node) return [];
-    if (!this.files) this.files = await this.scan();
+    if (!this.files) this.files = await vscode.window.withProgress({ location: { viewId: Views.dockerfiles } }, () => this.scan());
     void vscode.commands.executeCommand('setContext', 'dockyard.dockerfiles.empty', this.files.length === 0);
     return this.files;
   }
