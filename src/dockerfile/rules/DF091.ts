@@ -53,7 +53,13 @@ export const rule: DockerfileRule = {
         if (update) break;
       }
       if (!update || removesAptLists(scripts) || aptListsMounted(info.node)) continue;
-      const edit = appendCommandEdit(scripts[scripts.length - 1], 'rm -rf /var/lib/apt/lists/*', ctx.lines.eol);
+      // Only a RUN that also uses the lists (install, upgrade…) may get the cleanup appended: after an
+      // update alone it would delete the lists a later RUN installs from (DF092 offers the merge first).
+      const usesLists = scripts.some((s) => s.commands.some((c) => {
+        const apt = aptCommand(c);
+        return !!apt?.subcommand && apt.subcommand !== 'update';
+      }));
+      const edit = usesLists ? appendCommandEdit(scripts[scripts.length - 1], 'rm -rf /var/lib/apt/lists/*', ctx.lines.eol) : undefined;
       const fixes: Fix[] = edit ? [{ title: 'Append && rm -rf /var/lib/apt/lists/*', edits: [edit], preferred: true }] : [];
       ctx.report({
         range: tokenRange(update.script, update.word),

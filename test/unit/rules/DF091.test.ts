@@ -31,3 +31,20 @@ ruleTests('DF091', {
     },
   ],
 });
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findingsOf, lint } from '../helpers';
+import { fixAll } from '../../../src/dockerfile/fixAll';
+
+describe('DF091 fix ordering', () => {
+  it('offers no cleanup fix on a RUN that only updates (it would delete the lists the next RUN needs)', () => {
+    const fs = findingsOf('DF091', 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl\n');
+    assert.equal(fs.length, 1);
+    assert.deepEqual(fs[0].fixes, []);
+  });
+  it('fix-all merges first and cleans up after the install', () => {
+    const r = fixAll('FROM debian:12\nRUN apt-get update\nRUN apt-get install curl\n', (t) => lint(t));
+    assert.match(r.text, /apt-get update && \\\n\s+apt-get install[^\n]*curl && rm -rf \/var\/lib\/apt\/lists\/\*\n/, r.text);
+  });
+});
