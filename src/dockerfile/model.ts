@@ -98,9 +98,16 @@ export function buildModel(ast: Dockerfile): DockerfileModel {
   let stage: Stage | undefined;
   let shell: readonly string[] = escapeChar === '`' ? DEFAULT_WINDOWS_SHELL : DEFAULT_POSIX_SHELL;
 
+  // The shell changes only at FROM and SHELL: classify it once per change, not per instruction.
+  let posixOf: readonly string[] | undefined;
+  let posixValue = false;
   const add = (node: Instruction, onbuild: Onbuild | undefined, whole: Instruction): InstructionInfo => {
     let parsed: readonly ShellScript[] | undefined;
-    const posix = isPosixShellCommand(shell);
+    if (shell !== posixOf) {
+      posixOf = shell;
+      posixValue = isPosixShellCommand(shell);
+    }
+    const posix = posixValue;
     const info: InstructionInfo = {
       node,
       keyword: node.getKeyword().toUpperCase(),

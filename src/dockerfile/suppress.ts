@@ -52,7 +52,14 @@ export function parseSuppressions(lines: LineIndex, ids: ForeignIdMap): Suppress
   const file = new Set<string>();
   const nextInstruction = new Map<number, Set<string>>();
   let inHeader = true; // BuildKit directives only count before the first non-comment line
+  const all = lines.text;
   for (let line = 0; line < lines.lineCount; line++) {
+    // Fast path: a line starting with a visible ASCII character other than '#' is neither a comment nor blank.
+    const c = all.charCodeAt(lines.starts[line]);
+    if (c > 32 && c < 127 && c !== 35) {
+      inHeader = false;
+      continue;
+    }
     const text = lines.lineText(line);
     const trimmed = text.trimStart();
     if (!trimmed.startsWith('#')) {

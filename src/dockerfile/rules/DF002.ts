@@ -1,4 +1,5 @@
 import type { DockerfileRule } from '../types';
+import type { Range } from '../../util/text';
 import { jsonArray, parseInstruction, parseWords, splitWhitespace } from './_syntax';
 
 /** Instructions BuildKit rejects without any argument (SHELL is DF016, HEALTHCHECK CMD without command DF011). */
@@ -18,7 +19,7 @@ export const rule: DockerfileRule = {
       const p = parseInstruction(ctx, info);
       const kw = p.keyword;
       const text = p.logical.text;
-      const kwRange = p.logical.range(p.keywordTok.start, p.keywordTok.end);
+      const kwRange = (): Range => p.logical.range(p.keywordTok.start, p.keywordTok.end);
       const written = p.keywordTok.raw;
 
       if (kw === 'COPY' || kw === 'ADD') {
@@ -33,7 +34,7 @@ export const rule: DockerfileRule = {
             message: `${written} needs a source and a destination: only "${tok.raw}" is given`,
           });
         } else {
-          ctx.report({ range: kwRange, message: `${written} needs at least two arguments: a source and a destination` });
+          ctx.report({ range: kwRange(), message: `${written} needs at least two arguments: a source and a destination` });
         }
         continue;
       }
@@ -41,7 +42,7 @@ export const rule: DockerfileRule = {
       if (kw === 'ENV' || kw === 'LABEL') {
         const words = parseWords(text, p.argsStart, p.argsEnd, ctx.model.escapeChar);
         if (!words.length) {
-          ctx.report({ range: kwRange, message: `${written} needs at least one name=value pair` });
+          ctx.report({ range: kwRange(), message: `${written} needs at least one name=value pair` });
         } else if (!words[0].raw.includes('=') && splitWhitespace(text, p.argsStart, p.argsEnd).length < 2) {
           // Legacy `ENV name value` form with no value.
           ctx.report({
@@ -69,12 +70,12 @@ export const rule: DockerfileRule = {
       }
 
       if (kw === 'HEALTHCHECK' && p.args === '') {
-        ctx.report({ range: kwRange, message: `${written} needs CMD <command> or NONE` });
+        ctx.report({ range: kwRange(), message: `${written} needs CMD <command> or NONE` });
         continue;
       }
 
       if (NEEDS_ONE.has(kw) && p.args === '') {
-        ctx.report({ range: kwRange, message: `${written} needs ${what(kw)}` });
+        ctx.report({ range: kwRange(), message: `${written} needs ${what(kw)}` });
       }
     }
   },

@@ -54,6 +54,11 @@ function expandedRanges(info: InstructionInfo, escape: string, lines: LineIndex)
   }
 }
 
+function hasDollar(lines: LineIndex, node: Instruction): boolean {
+  const r = node.getRange();
+  return lines.text.slice(lines.offsetAt(r.start), lines.offsetAt(r.end)).includes('$');
+}
+
 export const rule: DockerfileRule = {
   code: 'DF042',
   name: 'undefined-variable',
@@ -145,6 +150,8 @@ function checkStage(ctx: RuleContext, stage: Stage, env: StageEnv, global: Reado
       if (info.keyword === 'ENV') for (const n of names) env.defined.add(n);
       return;
     }
+    // The expanded ranges lie inside the instruction: without a `$` in it there is no reference to check.
+    if (!hasDollar(ctx.lines, node)) return;
     for (const r of expandedRanges(info, escape, ctx.lines)) for (const ref of scanRange(ctx.lines, r, escape)) if (ref.valid) report(ref, k);
   });
 }

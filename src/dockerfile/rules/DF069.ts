@@ -5,7 +5,7 @@ import type { ShellScript, Word } from '../shell/types';
 import { commandName } from '../shell/args';
 import { wordRange } from '../ruleUtils';
 import { propertiesOf } from './_ast';
-import { findKnownTokens, findUrlPasswords, isSecretName, looksLikeSecretValue, mask, plausibleSecret, unquote } from './_secrets';
+import { findKnownTokens, findUrlPasswords, isSecretName, mayHoldKnownTokens, mayHoldUrlPasswords, looksLikeSecretValue, mask, plausibleSecret, unquote } from './_secrets';
 
 /** Tools whose key arguments are public key ids / fingerprints. */
 const KEY_TOOLS = /^(gpg2?|gpgv|apt-key|rpmkeys|rpm)$/;
@@ -33,16 +33,25 @@ export const rule: DockerfileRule = {
     const reportRange = (r: Range, message: string): void =>
       report(ctx.lines.offsetAt(r.start), ctx.lines.offsetAt(r.end), message);
 
+    // What an instruction's text holds, the whole file holds: one pass over the file usually rules both scans out.
+    const tokens = mayHoldKnownTokens(ctx.text);
+    const urls = mayHoldUrlPasswords(ctx.text);
     for (const info of ctx.model.instructions) {
       const kw = info.keyword;
       // 1. Known token formats and passwords in URLs, anywhere in the instruction (heredocs included).
-      const base = ctx.lines.offsetAt(info.range.start);
-      const raw = ctx.text.slice(base, ctx.lines.offsetAt(info.range.end));
-      for (const t of findKnownTokens(raw)) {
-        report(base + t.start, base + t.end, `Literal ${t.kind} "${mask(t.text)}" in ${kw}: ${ADVICE}`);
-      }
-      for (const t of findUrlPasswords(raw)) {
-        report(base + t.start, base + t.end, `Literal ${t.kind} "${mask(t.text)}" in ${kw}: ${ADVICE}`);
+      if (tokens || urls) {
+        const base = ctx.lines.offsetAt(info.range.start);
+        const raw = ctx.text.slice(base, ctx.lines.offsetAt(info.range.end));
+        if (tokens) {
+          for (const t of findKnownTokens(raw)) {
+            report(base + t.start, base + t.end, `Literal ${t.kind} "${mask(t.text)}" in ${kw}: ${ADVICE}`);
+          }
+        }
+        if (urls) {
+          for (const t of findUrlPasswords(raw)) {
+            report(base + t.start, base + t.end, `Literal ${t.kind} "${mask(t.text)}" in ${kw}: ${ADVICE}`);
+          }
+        }
       }
       // 2. ARG/ENV/LABEL whose name says secret and whose value looks like one.
       if (kw === 'ARG' || kw === 'ENV' || kw === 'LABEL') {

@@ -32,6 +32,16 @@ const GENERIC_FLAGS = /^--(insecure-skip-tls-verify|skip-tls-verify|no-verify-ss
 
 const ADVICE = 'install the CA certificate instead';
 
+/**
+ * Cheap test before the word regexes below: each of them needs a leading `--` or one of these
+ * substrings (case-insensitively; the regexes' `i` flag only folds ASCII letters here).
+ */
+function mayDisableTls(value: string): boolean {
+  if (value.startsWith('--')) return true;
+  const lower = value.toLowerCase();
+  return lower.includes('ssl') || lower.includes('verify') || lower.includes('certificate') || lower.includes('trusted-host');
+}
+
 export const rule: DockerfileRule = {
   code: 'DF074',
   name: 'tls-verification-disabled',
@@ -117,7 +127,8 @@ export const rule: DockerfileRule = {
         const w = words[i];
         if (done.has(w.start)) continue;
         // printf/echo -e escapes separate settings like real line breaks do.
-        const value = w.value.replace(/\\[ntr]/g, ' ');
+        const value = w.value.includes('\\') ? w.value.replace(/\\[ntr]/g, ' ') : w.value;
+        if (!mayDisableTls(value)) continue;
         const next = words[i + 1];
         const nextFalse = !!next && FALSE.test(next.value.replace(/[";]/g, ''));
         const here = wordRange(script, w);

@@ -10,6 +10,12 @@ const TRUE = /^"?(true|1|yes|on)"?;?$/i;
 const APT_UNSAFE = /^(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::AllowDowngradeToInsecureRepositories|APT::Get::force-yes)$/i;
 const GPGCHECK_OFF = /(^|[^a-z0-9_])(repo_|localpkg_|pkg_)?gpgcheck\s*=\s*(0|false|no|off)\b/i;
 
+/** Cheap test before the word regexes below: each of them needs one of these substrings (case-insensitively). */
+function mayDisableSignatures(v: string): boolean {
+  const lower = v.toLowerCase();
+  return lower.includes('=yes') || lower.includes('gpgcheck') || lower.includes('allow');
+}
+
 export const rule: DockerfileRule = {
   code: 'DF075',
   name: 'package-signature-check-disabled',
@@ -80,7 +86,8 @@ export const rule: DockerfileRule = {
         const w = words[i];
         if (done.has(w.start)) continue;
         // printf/echo -e escapes separate settings like real line breaks do.
-        const v = w.value.replace(/\\[ntr]/g, ' ');
+        const v = w.value.includes('\\') ? w.value.replace(/\\[ntr]/g, ' ') : w.value;
+        if (!mayDisableSignatures(v)) continue;
         const next = words[i + 1];
         // A `file:` repository holds packages built in the same RUN (official nginx/postgres images): nothing to verify.
         if (/(\[|\s|^)(trusted|allow-insecure|allow-weak)=yes\b/i.test(v) && !/\b(file|copy):/.test(v)) {

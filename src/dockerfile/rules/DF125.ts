@@ -93,12 +93,23 @@ function sourceOf(ws: WorkspaceAccess, stage: Stage, before: number, imagePaths:
     .filter((i) => i.index < before && !i.onbuild)
     .map(copySpec)
     .filter((c): c is NonNullable<typeof c> => !!c && c.from === undefined);
+  // Each copy's absolute destination (undefined: unknown), the same for every target: computed once, on first use.
+  const dests: (string | null | undefined)[] = new Array(copies.length);
+  const destOf = (k: number): string | undefined => {
+    let d = dests[k];
+    if (d === undefined) {
+      const c = copies[k];
+      const wd = workdirAt(c.info.stage!, c.info.index);
+      d = wd === undefined || c.dest.includes('$') ? null : resolvePath(wd, c.dest);
+      dests[k] = d;
+    }
+    return d ?? undefined;
+  };
   for (const target of imagePaths) {
     for (let k = copies.length - 1; k >= 0; k--) {
       const c = copies[k];
-      const wd = workdirAt(c.info.stage!, c.info.index);
-      if (wd === undefined || c.dest.includes('$')) continue;
-      const destAbs = resolvePath(wd, c.dest);
+      const destAbs = destOf(k);
+      if (destAbs === undefined) continue;
       const rel = relativeTo(destAbs, target);
       if (rel === undefined) continue;
       for (const raw of c.sources) {

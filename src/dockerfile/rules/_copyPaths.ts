@@ -8,6 +8,8 @@ import { stageChain } from './_images';
 
 /** Normalises an absolute POSIX path (`/a/./b/../c/` -> `/a/c`). */
 export function normalizePath(p: string): string {
+  // Already normal (absolute, no empty, `.` or `..` parts, no trailing slash): the loop below would rebuild it as is.
+  if (p === '/' || (p.charCodeAt(0) === 47 && !p.endsWith('/') && !p.includes('//') && !p.includes('/.'))) return p;
   const out: string[] = [];
   for (const part of p.split('/')) {
     if (!part || part === '.') continue;

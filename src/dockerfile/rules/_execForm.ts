@@ -43,6 +43,18 @@ function argsStart(lines: LineIndex, node: Instruction, keyword: string): number
  * the instruction is in shell form (including malformed JSON, which Docker runs as shell form).
  */
 export function execFormOf(lines: LineIndex, node: Instruction, keyword: string, escapeChar: string): ExecForm | undefined {
+  // DF120, DF121, DF125… read the same instruction in one lint: computed once (the result is never modified).
+  let entries = execCache.get(node);
+  if (!entries) execCache.set(node, (entries = []));
+  for (const e of entries) if (e.lines === lines && e.keyword === keyword && e.escapeChar === escapeChar) return e.result;
+  const result = computeExecForm(lines, node, keyword, escapeChar);
+  entries.push({ lines, keyword, escapeChar, result });
+  return result;
+}
+
+const execCache = new WeakMap<Instruction, { lines: LineIndex; keyword: string; escapeChar: string; result: ExecForm | undefined }[]>();
+
+function computeExecForm(lines: LineIndex, node: Instruction, keyword: string, escapeChar: string): ExecForm | undefined {
   let from: number | undefined;
   try {
     from = argsStart(lines, node, keyword);

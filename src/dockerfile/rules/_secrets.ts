@@ -38,6 +38,19 @@ export function nameParts(name: string): string[] {
 
 /** True when a variable or option name says it holds a secret (`DB_PASSWORD`, `NPM_TOKEN`, `apiKey`). */
 export function isSecretName(name: string): boolean {
+  let v = secretNames.get(name);
+  if (v === undefined) {
+    if (secretNames.size >= 4096) secretNames.clear();
+    v = computeIsSecretName(name);
+    secretNames.set(name, v);
+  }
+  return v;
+}
+
+/** isSecretName is a pure function of the name and names repeat across instructions, rules and lints. */
+const secretNames = new Map<string, boolean>();
+
+function computeIsSecretName(name: string): boolean {
   if (name === 'PWD' || name === 'OLDPWD') return false;
   const parts = nameParts(name);
   if (!parts.length) return false;
@@ -127,6 +140,8 @@ export interface TokenMatch {
 interface TokenFormat {
   readonly kind: string;
   readonly re: RegExp;
+  /** Literal strings one of which every match contains (the regexes are case-sensitive): a cheap test before the regex. */
+  readonly hints: readonly string[];
   /** Capture group holding the secret (default: the whole match). */
   readonly group?: number;
   readonly reject?: (s: string) => boolean;
@@ -136,33 +151,54 @@ const B = '(?<![A-Za-z0-9_])';
 const E = '(?![A-Za-z0-9_])';
 
 const FORMATS: readonly TokenFormat[] = [
-  { kind: 'AWS access key id', re: new RegExp(`(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Z0-9])`, 'g'), reject: (s) => /EXAMPLE/.test(s) },
-  { kind: 'GitHub token', re: new RegExp(`${B}gh[pousr]_[A-Za-z0-9]{36,255}${E}`, 'g') },
-  { kind: 'GitHub token', re: new RegExp(`${B}github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{40,}${E}`, 'g') },
-  { kind: 'GitLab token', re: new RegExp(`${B}gl(?:pat|dt|rt|ptt|cbt)-[A-Za-z0-9_-]{20,}`, 'g') },
-  { kind: 'Slack token', re: /(?<![A-Za-z0-9])xox[abposer]-\d{6,}-[A-Za-z0-9-]{8,}/g },
-  { kind: 'Slack webhook', re: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{16,}/g },
-  { kind: 'private key', re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g },
-  { kind: 'Google API key', re: new RegExp(`${B}AIza[0-9A-Za-z_-]{35}${E}`, 'g') },
-  { kind: 'Stripe key', re: new RegExp(`${B}(?:sk|rk)_live_[0-9A-Za-z]{20,}${E}`, 'g') },
-  { kind: 'npm token', re: new RegExp(`${B}npm_[A-Za-z0-9]{36}${E}`, 'g') },
-  { kind: 'PyPI token', re: new RegExp(`${B}pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}`, 'g') },
-  { kind: 'Docker Hub token', re: new RegExp(`${B}dckr_pat_[A-Za-z0-9_-]{20,}`, 'g') },
-  { kind: 'OpenAI key', re: new RegExp(`${B}sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}`, 'g') },
-  { kind: 'OpenAI key', re: new RegExp(`${B}sk-proj-[A-Za-z0-9_-]{40,}`, 'g') },
-  { kind: 'Anthropic key', re: new RegExp(`${B}sk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_-]{40,}`, 'g') },
-  { kind: 'SendGrid key', re: new RegExp(`${B}SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}${E}`, 'g') },
-  { kind: 'Vault token', re: new RegExp(`${B}hv[sb]\\.[A-Za-z0-9_-]{24,}`, 'g') },
-  { kind: 'Shopify token', re: new RegExp(`${B}shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}${E}`, 'g') },
-  { kind: 'Hugging Face token', re: new RegExp(`${B}hf_[A-Za-z]{34}${E}`, 'g'), reject: (s) => !/[A-Z]/.test(s) || !/[a-z]/.test(s.slice(3)) },
-  { kind: 'JSON Web Token', re: new RegExp(`${B}eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}`, 'g') },
-  { kind: 'Azure storage key', re: /AccountKey=([A-Za-z0-9+/]{80,}={0,2})/g, group: 1 },
+  { kind: 'AWS access key id', hints: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'], re: new RegExp(`(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Z0-9])`, 'g'), reject: (s) => /EXAMPLE/.test(s) },
+  { kind: 'GitHub token', hints: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], re: new RegExp(`${B}gh[pousr]_[A-Za-z0-9]{36,255}${E}`, 'g') },
+  { kind: 'GitHub token', hints: ['github_pat_'], re: new RegExp(`${B}github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{40,}${E}`, 'g') },
+  { kind: 'GitLab token', hints: ['glpat-', 'gldt-', 'glrt-', 'glptt-', 'glcbt-'], re: new RegExp(`${B}gl(?:pat|dt|rt|ptt|cbt)-[A-Za-z0-9_-]{20,}`, 'g') },
+  { kind: 'Slack token', hints: ['xox'], re: /(?<![A-Za-z0-9])xox[abposer]-\d{6,}-[A-Za-z0-9-]{8,}/g },
+  { kind: 'Slack webhook', hints: ['https://hooks.slack.com/services/T'], re: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{16,}/g },
+  { kind: 'private key', hints: ['-----BEGIN '], re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g },
+  { kind: 'Google API key', hints: ['AIza'], re: new RegExp(`${B}AIza[0-9A-Za-z_-]{35}${E}`, 'g') },
+  { kind: 'Stripe key', hints: ['k_live_'], re: new RegExp(`${B}(?:sk|rk)_live_[0-9A-Za-z]{20,}${E}`, 'g') },
+  { kind: 'npm token', hints: ['npm_'], re: new RegExp(`${B}npm_[A-Za-z0-9]{36}${E}`, 'g') },
+  { kind: 'PyPI token', hints: ['pypi-AgEIcHlwaS5vcmc'], re: new RegExp(`${B}pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}`, 'g') },
+  { kind: 'Docker Hub token', hints: ['dckr_pat_'], re: new RegExp(`${B}dckr_pat_[A-Za-z0-9_-]{20,}`, 'g') },
+  { kind: 'OpenAI key', hints: ['T3BlbkFJ'], re: new RegExp(`${B}sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}`, 'g') },
+  { kind: 'OpenAI key', hints: ['sk-proj-'], re: new RegExp(`${B}sk-proj-[A-Za-z0-9_-]{40,}`, 'g') },
+  { kind: 'Anthropic key', hints: ['sk-ant-'], re: new RegExp(`${B}sk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_-]{40,}`, 'g') },
+  { kind: 'SendGrid key', hints: ['SG.'], re: new RegExp(`${B}SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}${E}`, 'g') },
+  { kind: 'Vault token', hints: ['hvs.', 'hvb.'], re: new RegExp(`${B}hv[sb]\\.[A-Za-z0-9_-]{24,}`, 'g') },
+  { kind: 'Shopify token', hints: ['shpat_', 'shpca_', 'shppa_', 'shpss_'], re: new RegExp(`${B}shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}${E}`, 'g') },
+  { kind: 'Hugging Face token', hints: ['hf_'], re: new RegExp(`${B}hf_[A-Za-z]{34}${E}`, 'g'), reject: (s) => !/[A-Z]/.test(s) || !/[a-z]/.test(s.slice(3)) },
+  { kind: 'JSON Web Token', hints: ['eyJ'], re: new RegExp(`${B}eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}`, 'g') },
+  { kind: 'Azure storage key', hints: ['AccountKey='], re: /AccountKey=([A-Za-z0-9+/]{80,}={0,2})/g, group: 1 },
 ];
+
+function hasAny(text: string, hints: readonly string[]): boolean {
+  for (const h of hints) if (text.includes(h)) return true;
+  return false;
+}
+
+/** Every hint of every format in one pass: a text without any cannot hold a known token. */
+const ANY_HINT = new RegExp(FORMATS.flatMap((f) => f.hints).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
+/** False when no known token format can match anywhere in `text` (nor in any part of it). */
+export function mayHoldKnownTokens(text: string): boolean {
+  return ANY_HINT.test(text);
+}
+
+/** False when `text` (or any part of it) cannot hold a password in a URL. */
+export function mayHoldUrlPasswords(text: string): boolean {
+  const scheme = text.indexOf('://');
+  return scheme >= 0 && text.indexOf('@', scheme) >= 0;
+}
 
 /** Known token formats in a text, in order, not overlapping. */
 export function findKnownTokens(text: string): TokenMatch[] {
   const out: TokenMatch[] = [];
+  if (!ANY_HINT.test(text)) return out;
   for (const f of FORMATS) {
+    if (!hasAny(text, f.hints)) continue;
     f.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = f.re.exec(text))) {
@@ -182,6 +218,8 @@ export function findKnownTokens(text: string): TokenMatch[] {
 /** `scheme://user:password@host` with a literal password; offsets of the password. */
 export function findUrlPasswords(text: string): TokenMatch[] {
   const out: TokenMatch[] = [];
+  // Every match has "://" and an "@" after it.
+  if (!mayHoldUrlPasswords(text)) return out;
   const re = /\b[a-z][a-z0-9+.-]*:\/\/([^\s/:@'"$`]+):([^\s/@'"$`]+)@/gi;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {

@@ -25,8 +25,19 @@ export interface RunCommand {
   readonly env: readonly Word[];
 }
 
-/** Every simple command of every RUN (ONBUILD RUN included), in document order. */
+const runCache = new WeakMap<object, readonly RunCommand[]>();
+
+/** Every simple command of every RUN (ONBUILD RUN included), in document order (computed once per model). */
 export function runCommands(ctx: RuleContext): RunCommand[] {
+  let all = runCache.get(ctx.model);
+  if (!all) {
+    all = computeRunCommands(ctx);
+    runCache.set(ctx.model, all);
+  }
+  return all.slice();
+}
+
+function computeRunCommands(ctx: RuleContext): RunCommand[] {
   const out: RunCommand[] = [];
   for (const info of ctx.model.instructions) {
     if (info.keyword !== 'RUN') continue;

@@ -161,6 +161,8 @@ function dollar(text: string, i: number, escape: string, refs: VarRef[]): number
 
 /** Every variable reference in `text` (a raw piece of the document). */
 export function scanVars(text: string, escape = '\\'): VarRef[] {
+  // Every reference starts at a `$`.
+  if (!text.includes('$')) return [];
   return scan(text, 0, escape, undefined, []).refs;
 }
 
@@ -173,6 +175,7 @@ export interface DocVarRef extends VarRef {
 export function scanRange(lines: LineIndex, range: Range, escape = '\\'): DocVarRef[] {
   const base = lines.offsetAt(range.start);
   const text = lines.text.slice(base, lines.offsetAt(range.end));
+  if (!text.includes('$')) return [];
   return scanVars(text, escape).map((r) => ({
     ...r,
     range: lines.rangeOf(base + r.start, base + r.end),

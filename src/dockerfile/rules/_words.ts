@@ -58,6 +58,18 @@ export function unquote(raw: string, escape = '\\'): string {
  * only breaks such Dockerfiles), line continuations joined.
  */
 export function argWords(node: Instruction, escape: string, lines: LineIndex): ArgWord[] {
+  // Several rules ask for the same instruction's words in one lint: computed once per instruction,
+  // escape character and text (words are never modified; each caller gets its own array).
+  const hit = argWordsCache.get(node);
+  if (hit && hit.escape === escape && hit.lines === lines) return hit.words.slice();
+  const words = computeArgWords(node, escape, lines);
+  argWordsCache.set(node, { escape, lines, words });
+  return words.slice();
+}
+
+const argWordsCache = new WeakMap<Instruction, { readonly escape: string; readonly lines: LineIndex; readonly words: readonly ArgWord[] }>();
+
+function computeArgWords(node: Instruction, escape: string, lines: LineIndex): ArgWord[] {
   const exec = execFormArgs(node, escape);
   if (exec) {
     return exec.map((a) => ({ raw: lines.textOf(a.range), bare: a.value, value: a.value, range: a.range }));

@@ -3,6 +3,7 @@
  * behind wrappers such as `sudo`, `env` or `xargs`. Pure.
  */
 import type { SimpleCommand, Word } from './types';
+import { memoByObject } from './memo';
 
 export interface ArgSpec {
   /** Options that take a value, written with their dashes: `['-o', '--option']`. */
@@ -238,14 +239,10 @@ const WRAPPERS = new Map<string, Wrapper>(Object.entries({
  * (`sudo -v`, `command -v x`, `env` alone) the wrapper itself is the command.
  */
 export function commandName(cmd: SimpleCommand | readonly Word[]): CommandName | undefined {
-  if (isWordList(cmd)) return computeCommandName(cmd);
-  if (nameCache.has(cmd)) return nameCache.get(cmd);
-  const n = computeCommandName(cmd);
-  nameCache.set(cmd, n);
-  return n;
+  return isWordList(cmd) ? computeCommandName(cmd) : cachedCommandName(cmd);
 }
 
-const nameCache = new WeakMap<SimpleCommand, CommandName | undefined>();
+const cachedCommandName: (cmd: SimpleCommand) => CommandName | undefined = memoByObject(computeCommandName);
 
 function computeCommandName(cmd: SimpleCommand | readonly Word[]): CommandName | undefined {
   const words = isWordList(cmd) ? cmd : cmd.words;

@@ -11,6 +11,7 @@
 import { commandName, parseArgs } from './args';
 import type { ArgSpec, ParsedArgs } from './args';
 import type { SimpleCommand, Word } from './types';
+import { memoByObject } from './memo';
 
 // ------------------------------------------------------------------ common
 
@@ -79,13 +80,7 @@ function extend<X extends object>(t: ToolCommand, x: X): ToolCommand & X {
 
 /** Memoises a recogniser per command (commands are immutable; rules call recognisers repeatedly). */
 function memo<R>(f: (cmd: SimpleCommand) => R | undefined): (cmd: SimpleCommand) => R | undefined {
-  const cache = new WeakMap<SimpleCommand, R | undefined>();
-  return (cmd) => {
-    if (cache.has(cmd)) return cache.get(cmd);
-    const r = f(cmd);
-    cache.set(cmd, r);
-    return r;
-  };
+  return memoByObject(f);
 }
 
 function recognise(
