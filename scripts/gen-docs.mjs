@@ -8,12 +8,13 @@ import { createRequire } from 'node:module';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const { ALL_RULES } = require(join(root, 'out/src/dockerfile/rules/index.js'));
+const { COMPOSE_RULES } = require(join(root, 'out/src/compose/rules.js'));
 
 const fixText = { yes: '✔', partial: '~', no: '' };
 const anchors = (r) =>
   [...(r.anchors?.hadolint ?? []), ...(r.anchors?.buildkit ?? [])].join(', ');
-const rows = (link) =>
-  ALL_RULES.map((r) => `| [${r.code}](${link}${r.code}.md) | ${r.name} | ${r.defaultSeverity} | ${fixText[r.fix]} | ${r.title.replace(/\|/g, '\\|')} | ${anchors(r)} |`);
+const rows = (link, rules = ALL_RULES) =>
+  rules.map((r) => `| [${r.code}](${link}${r.code}.md) | ${r.name} | ${r.defaultSeverity} | ${fixText[r.fix]} | ${r.title.replace(/\|/g, '\\|')} | ${anchors(r)} |`);
 const header = ['| Code | Name | Default | Fix | Detects | hadolint / BuildKit |', '|---|---|---|---|---|---|'];
 
 const index = [
@@ -27,6 +28,13 @@ const index = [
   ...header,
   ...rows(''),
   '',
+  '# Compose rules',
+  '',
+  'Compose support is growing (the catalogue has CM001–CM035); these are the rules shipped so far.',
+  '',
+  ...header,
+  ...rows('', COMPOSE_RULES),
+  '',
 ].join('\n');
 writeFileSync(join(root, 'docs/rules/README.md'), index);
 
@@ -37,7 +45,7 @@ const end = '<!-- rule-index:end -->';
 const a = readme.indexOf(start);
 const b = readme.indexOf(end);
 if (a >= 0 && b > a) {
-  readme = readme.slice(0, a + start.length) + '\n' + [...header, ...rows('docs/rules/')].join('\n') + '\n' + readme.slice(b);
+  readme = readme.slice(0, a + start.length) + '\n' + [...header, ...rows('docs/rules/'), ...rows('docs/rules/', COMPOSE_RULES)].join('\n') + '\n' + readme.slice(b);
   writeFileSync(readmePath, readme);
 }
-console.log(`documented ${ALL_RULES.length} rules`);
+console.log(`documented ${ALL_RULES.length} Dockerfile and ${COMPOSE_RULES.length} compose rules`);

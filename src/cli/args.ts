@@ -145,11 +145,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 export const HELP_TEXT = `Usage: dockyard <command> [options]
 
 Commands:
-  lint [paths...]      Lint Dockerfiles (default path: .). Directories are searched
-                       for Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile,
-                       Containerfile, Containerfile.*, *.containerfile (node_modules
-                       and .git are skipped); files named here are linted whatever
-                       their name.
+  lint [paths...]      Lint Dockerfiles and Compose files (default path: .).
+                       Directories are searched for Dockerfile, Dockerfile.*,
+                       *.Dockerfile, *.dockerfile, Containerfile, Containerfile.*,
+                       *.containerfile, compose*.y(a)ml and docker-compose*.y(a)ml
+                       (node_modules and .git are skipped); files named here are
+                       linted whatever their name (*.yml/*.yaml as Compose files).
   rules                List the rules: code, default severity, fix, title.
 
 Options for lint:

@@ -1,9 +1,11 @@
 /**
- * The CLI's linter registry: file kind -> linter. The Dockerfile linter is
- * registered here; the Compose linter plugs in with `registerLinter('compose', …)`
- * when it exists (until then compose files are discovered but not linted).
- * Node-free: linters get the text, a workspace and the merged config.
+ * The CLI's linter registry: file kind -> linter. The Dockerfile and Compose
+ * linters are registered here (`registerLinter`); a kind without a linter is
+ * discovered but skipped. Node-free: linters get the text, a workspace and the
+ * merged config.
  */
+import { lintCompose } from '../compose/lint';
+import { COMPOSE_RULES } from '../compose/rules';
 import { lintDockerfile } from '../dockerfile/lint';
 import { ALL_RULES } from '../dockerfile/rules';
 import type { Finding, RuleMeta, WorkspaceAccess } from '../dockerfile/types';
@@ -76,4 +78,14 @@ export const dockerfileLinter: FileLinter = {
   },
 };
 
+export const composeLinter: FileLinter = {
+  kind: 'compose',
+  label: 'Compose',
+  rules: COMPOSE_RULES,
+  lint(text, input) {
+    return lintCompose(text, { filePath: input.filePath, config: toLintConfig(input.config) });
+  },
+};
+
 registerLinter(dockerfileLinter);
+registerLinter(composeLinter);

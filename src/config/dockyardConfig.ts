@@ -15,7 +15,8 @@
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { DockerfileLintConfig } from '../dockerfile/lint';
-import { ALL_RULES } from '../dockerfile/rules';
+import { COMPOSE_RULES } from '../compose/rules';
+import { ALL_RULES as DOCKERFILE_RULES } from '../dockerfile/rules';
 import type { DockerfileRuleOptions, SeveritySetting } from '../dockerfile/types';
 import { closest } from '../util/text';
 
@@ -83,19 +84,19 @@ export interface KnownRule {
 }
 
 export interface ParseConfigOptions {
-  /** Rules the `rules:` keys are checked against (default: every Dockerfile rule). */
+  /** Rules the `rules:` keys are checked against (default: every Dockerfile and Compose rule). */
   readonly knownRules?: readonly KnownRule[];
-  /**
-   * Keys accepted without being known (default: Compose codes `CM000`, whose
-   * linter is not wired in yet).
-   */
+  /** Keys accepted without being known (default: none). */
   readonly acceptRuleKey?: (key: string) => boolean;
 }
+
+/** Every rule a config may name by default: the Dockerfile rules, then the Compose rules. */
+const ALL_RULES: readonly KnownRule[] = [...DOCKERFILE_RULES, ...COMPOSE_RULES];
 
 const TOP_KEYS = ['rules', 'dockerfile', 'exclude'];
 const DOCKERFILE_KEYS = ['allowedRegistries', 'requiredLabels', 'labelSchema', 'instructionCasing', 'strictLabels', 'forbidInlineIgnores'];
 const CODE_RE = /^[A-Za-z]{2}\d{3}$/;
-const defaultAccept = (key: string): boolean => /^CM\d{3}$/.test(key);
+const defaultAccept = (_key: string): boolean => false;
 
 /** The directory part of a path (either separator), without a trailing separator. */
 function dirnameOf(path: string): string {

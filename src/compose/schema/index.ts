@@ -14,7 +14,8 @@ export { compiledSchema, schemaCompileMs } from './validator';
 export { YamlValue } from './yamlValue';
 
 export const SCHEMA_CODE = 'CM001';
-export const YAML_SYNTAX_CODE = 'YAML';
+/** YAML syntax errors and warnings (rule CM000, `yaml-syntax`). */
+export const YAML_SYNTAX_CODE = 'CM000';
 
 /** Where the vendored schema comes from (details and update steps: docs/compose-schema.md). */
 export const COMPOSE_SCHEMA_INFO = {

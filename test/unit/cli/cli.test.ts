@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { packageRoot } from '../../../src/cli/packageInfo';
+import { COMPOSE_RULES } from '../../../src/compose/rules';
 import { MAX_LINT_BYTES } from '../../../src/dockerfile/lint';
 import { ALL_RULES } from '../../../src/dockerfile/rules';
 import { BAD_DOCKERFILE, CLEAN_DOCKERFILE, WARN_ONLY_DOCKERFILE, onlyRulesConfig, parseJson, runCli, tree } from './cliHelpers';
@@ -169,9 +170,10 @@ describe('dockyard lint: exit codes and fail levels', () => {
     assert.equal(v.stdout.trim(), pkg.version);
     const rules = runCli(['rules'], root);
     assert.equal(rules.code, 0);
-    for (const rule of ALL_RULES) assert.match(rules.stdout, new RegExp(`^${rule.code} +${rule.defaultSeverity} +${rule.fix} `, 'm'));
+    for (const rule of [...ALL_RULES, ...COMPOSE_RULES]) assert.match(rules.stdout, new RegExp(`^${rule.code} +${rule.defaultSeverity} +${rule.fix} `, 'm'));
     const rj = parseJson<{ code: string; severity: string; fix: string; title: string }[]>(runCli(['rules', '--format', 'json'], root).stdout);
-    assert.equal(rj.length, ALL_RULES.length);
+    assert.equal(rj.length, ALL_RULES.length + COMPOSE_RULES.length);
+    assert.deepEqual(rj.slice(-2).map((r) => r.code), ['CM000', 'CM001']);
     assert.deepEqual(Object.keys(rj[0]).slice(0, 5), ['code', 'name', 'title', 'severity', 'fix']);
   });
 });
@@ -295,9 +297,13 @@ describe('dockyard lint: spawned', () => {
     const r = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', 'x y'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     assert.equal(r.status, 1, r.stderr);
     const out = parseJson<JsonFile[]>(r.stdout);
-    assert.equal(out.length, 1, 'the compose file is skipped silently');
-    assert.equal(out[0].file, path.join('x y', 'Dockerfile'));
+    assert.deepEqual(
+      out.map((f) => f.file),
+      [path.join('x y', 'Dockerfile'), path.join('x y', 'compose.yaml')],
+      'the compose file is linted too',
+    );
     assert.deepEqual(out[0].findings.map((f) => f.code).sort(), ['DF001', 'DF036']);
+    assert.deepEqual(out[1].findings, []);
     assert.equal(r.stderr, '');
     const v = spawnSync(process.execPath, [path.join(root!, 'bin', 'dockyard.js'), '--version'], { encoding: 'utf8' });
     assert.equal(v.status, 0);

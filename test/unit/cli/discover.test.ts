@@ -91,7 +91,7 @@ describe('discover', () => {
     const out = JSON.parse(r.stdout) as { file: string }[];
     assert.deepEqual(
       out.map((f) => f.file),
-      ['Dockerfile', path.join('images', 'Containerfile')],
+      ['Dockerfile', 'compose.yaml', path.join('images', 'Containerfile')],
     );
   });
 
@@ -125,21 +125,29 @@ describe('discover', () => {
     assert.equal(d.files.length, 1);
   });
 
-  it('skips walked Compose files silently; names explicit ones on stderr', () => {
+  it('lints walked and explicitly named Compose files', () => {
     const root = tree({ 'compose.yaml': 'services: {}\n', 'docker-compose.yml': 'services: {}\n' });
-    const walked = runCli(['lint'], root);
-    assert.equal(walked.code, 0);
-    assert.equal(walked.stdout, '');
+    const walked = runCli(['lint', '-f', 'json'], root);
+    assert.equal(walked.code, 0, walked.stderr);
     assert.equal(walked.stderr, '');
+    assert.deepEqual(
+      (JSON.parse(walked.stdout) as { file: string }[]).map((f) => f.file),
+      ['compose.yaml', 'docker-compose.yml'],
+    );
     const named = runCli(['lint', 'compose.yaml'], root);
     assert.equal(named.code, 0);
-    assert.equal(named.stderr.trim().split('\n').length, 1);
-    assert.match(named.stderr, /compose\.yaml: compose linting is not available yet/);
+    assert.equal(named.stderr, '');
+    assert.doesNotMatch(named.stdout + named.stderr, /not available/);
   });
 
-  it('lints Compose files through the registry once a linter is registered', () => {
+  it('lints Compose files through the registry (a registered linter replaces the built-in one)', () => {
     const root = tree({ 'compose.yaml': 'services: {}\n' });
-    assert.equal(getLinter('compose'), undefined);
+    const builtIn = getLinter('compose');
+    assert.ok(builtIn, 'the Compose linter is registered');
+    assert.deepEqual(
+      builtIn.rules.map((r) => r.code),
+      ['CM000', 'CM001'],
+    );
     registerLinter({
       kind: 'compose',
       label: 'Compose',
@@ -156,7 +164,16 @@ describe('discover', () => {
       assert.deepEqual(out, [{ file: 'compose.yaml', findings: [{ code: 'CM999', severity: 'warning', message: 'fake finding', line: 1, column: 1, endLine: 1, endColumn: 9, fixable: false }] }]);
       assert.match(runCli(['rules'], root).stdout, /CM999/);
     } finally {
-      unregisterLinter('compose');
+      registerLinter(builtIn);
+    }
+    // Without a linter for a kind, its files are skipped silently.
+    unregisterLinter('compose');
+    try {
+      const r = runCli(['lint', 'compose.yaml'], root);
+      assert.equal(r.code, 0);
+      assert.equal(r.stderr, '');
+    } finally {
+      registerLinter(builtIn);
     }
   });
 });

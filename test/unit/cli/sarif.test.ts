@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { helpFromDoc, toSarif, type SarifLog } from '../../../src/cli/format/sarif';
+import { COMPOSE_RULES } from '../../../src/compose/rules';
 import { ALL_RULES } from '../../../src/dockerfile/rules';
 import type { Finding } from '../../../src/dockerfile/types';
 import { BAD_DOCKERFILE, onlyRulesConfig, parseJson, runCli, tree } from './cliHelpers';
@@ -210,7 +211,7 @@ describe('SARIF output', () => {
     assert.equal(run.tool.driver.name, 'dockyard');
     assert.deepEqual(
       run.tool.driver.rules.map((x) => x.id),
-      ALL_RULES.map((x) => x.code),
+      [...ALL_RULES, ...COMPOSE_RULES].map((x) => x.code),
     );
     const maint = run.results.find((x) => x.ruleId === 'DF036')!;
     assert.equal(maint.level, 'warning');
@@ -304,6 +305,6 @@ describe('SARIF output', () => {
     const r = runCli(['rules', '--format', 'sarif'], tree({}));
     const log = parseJson<SarifLog>(r.stdout);
     validateSarif(log);
-    assert.equal(log.runs[0].tool.driver.rules.length, ALL_RULES.length);
+    assert.equal(log.runs[0].tool.driver.rules.length, ALL_RULES.length + COMPOSE_RULES.length);
   });
 });

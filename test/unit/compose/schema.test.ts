@@ -602,7 +602,7 @@ describe('YAML syntax findings', () => {
     const text = 'services:\n  web:\n    image: nginx\n   ports: [80\n';
     const { findings, syntax } = check(text);
     assert.ok(syntax.length >= 1);
-    assert.ok(syntax.every((f) => f.code === 'YAML' && f.range.start.line >= 0));
+    assert.ok(syntax.every((f) => f.code === 'CM000' && f.range.start.line >= 0));
     assert.ok(syntax.some((f) => f.severity === 'error'));
     assert.equal(findings.length, 0);
   });

@@ -14,6 +14,7 @@ import {
   type KnownRule,
 } from '../../../src/config/dockyardConfig';
 import { createExcludeMatcher, findConfigFile, loadConfigFile } from '../../../src/config/configFile';
+import { COMPOSE_RULES } from '../../../src/compose/rules';
 import { ALL_RULES } from '../../../src/dockerfile/rules';
 import { lintDockerfile } from '../../../src/dockerfile/lint';
 
@@ -90,9 +91,12 @@ describe('parseDockyardConfig', () => {
     assert.equal(config.rules?.DF999, 'off');
   });
 
-  it('accepts Compose codes before the Compose linter exists', () => {
-    const { problems } = parseDockyardConfig('rules:\n  CM002: off\n', '/r/x.yaml', { knownRules: KNOWN });
-    assert.deepEqual(problems, []);
+  it('knows the Compose rules by default (codes and names); unknown Compose codes are reported', () => {
+    const { config, problems } = parseDockyardConfig('rules:\n  CM000: warning\n  compose-schema: off\n  CM002: off\n', '/r/x.yaml');
+    assert.deepEqual(config.rules, { CM000: 'warning', CM001: 'off', CM002: 'off' });
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /unknown rule "CM002"/);
+    assert.deepEqual(parseDockyardConfig('rules:\n  CM002: off\n', '/r/x.yaml', { knownRules: KNOWN, acceptRuleKey: (k) => k.startsWith('CM') }).problems, []);
   });
 
   it('normalizes rule names and lowercase codes to codes', () => {
@@ -277,7 +281,7 @@ describe('schemas/dockyard.schema.json', () => {
   it('accepts every shipped rule code and name as a rules key', () => {
     const rules = schema.properties.rules as unknown as { propertyNames: { pattern: string } };
     const re = new RegExp(rules.propertyNames.pattern);
-    for (const r of ALL_RULES) {
+    for (const r of [...ALL_RULES, ...COMPOSE_RULES]) {
       assert.ok(re.test(r.code), r.code);
       assert.ok(re.test(r.name), r.name);
     }

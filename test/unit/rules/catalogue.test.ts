@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../../src/dockerfile/rules';
+import { COMPOSE_RULES } from '../../../src/compose/rules';
 
 const root = join(__dirname, '..', '..', '..', '..');
 
@@ -33,6 +34,13 @@ describe('rule catalogue', () => {
     assert.equal(new Set(names).size, names.length);
     for (const n of names) assert.match(n, /^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
+  for (const r of COMPOSE_RULES) {
+    it(`${r.code} has docs`, () => {
+      const doc = join(root, 'docs', 'rules', `${r.code}.md`);
+      assert.ok(existsSync(doc), `missing docs/rules/${r.code}.md`);
+      assert.match(readFileSync(doc, 'utf8'), new RegExp(`^# ${r.code}: `));
+    });
+  }
   for (const r of ALL_RULES) {
     it(`${r.code} has docs and tests`, () => {
       const doc = join(root, 'docs', 'rules', `${r.code}.md`);
@@ -46,6 +54,6 @@ describe('rule catalogue', () => {
   }
   it('the rule index in docs/rules/README.md lists every rule', () => {
     const index = readFileSync(join(root, 'docs', 'rules', 'README.md'), 'utf8');
-    for (const r of ALL_RULES) assert.ok(index.includes(`[${r.code}](${r.code}.md)`), `docs/rules/README.md lacks ${r.code} (run npm run docs)`);
+    for (const r of [...ALL_RULES, ...COMPOSE_RULES]) assert.ok(index.includes(`[${r.code}](${r.code}.md)`), `docs/rules/README.md lacks ${r.code} (run npm run docs)`);
   });
 });
