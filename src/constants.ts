@@ -5,7 +5,7 @@ export const DIAGNOSTIC_SOURCE = 'Dockyard';
 export const LOG_NAME = 'Dockyard';
 
 export const Commands = {
-  fixAllInFile: 'dockyard.dockerfile.fixAll',
+  fixAllInFile: 'dockyard.fixAllInFile',
   showLog: 'dockyard.showLog',
   openRuleDocs: 'dockyard.openRuleDocs',
   openRuleIndex: 'dockyard.openRuleIndex',

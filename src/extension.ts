@@ -5,30 +5,29 @@
 import * as vscode from 'vscode';
 import { Log } from './platform/log';
 import { DockerfileService } from './language/dockerfileService';
-import { DockerfileDiagnostics } from './language/dockerfileDiagnostics';
-import { DockerfileCodeActions } from './language/dockerfileCodeActions';
+import { ComposeService } from './language/composeService';
+import { DiagnosticsPublisher } from './language/diagnostics';
+import { LinterCodeActions } from './language/codeActions';
 import { registerCommands } from './commands/registerCommands';
 import { createRepoConfigProvider } from './platform/repoConfig';
 import { FsWorkspace } from './util/fsWorkspace';
 import { registerDockerfilesView } from './views/dockerfilesView';
 
-const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
-  { language: 'dockerfile' },
-  { pattern: '**/{Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*,*.containerfile}' },
-];
-
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
   context.subscriptions.push(log);
   try {
-    const service = new DockerfileService(log, createRepoConfigProvider(log), (dir) => new FsWorkspace(dir));
-    const diagnostics = new DockerfileDiagnostics(service, context.extensionUri, log);
-    const codeActions = new DockerfileCodeActions(service, context.extensionUri);
-    context.subscriptions.push(
-      diagnostics,
-      vscode.languages.registerCodeActionsProvider(DOCKERFILE_SELECTOR, codeActions, DockerfileCodeActions.metadata),
-    );
-    registerDockerfilesView(context, service, log);
+    const repoConfig = createRepoConfigProvider(log);
+    const dockerfiles = new DockerfileService(log, repoConfig, (dir) => new FsWorkspace(dir));
+    const compose = new ComposeService(log, repoConfig);
+    const linters = [dockerfiles, compose];
+    const diagnostics = new DiagnosticsPublisher(linters, context.extensionUri, log);
+    const codeActions = linters.map((l) => new LinterCodeActions(l, context.extensionUri));
+    context.subscriptions.push(diagnostics);
+    for (const provider of codeActions) {
+      context.subscriptions.push(vscode.languages.registerCodeActionsProvider(provider.linter.selector, provider, LinterCodeActions.metadata));
+    }
+    registerDockerfilesView(context, dockerfiles, log);
     registerCommands(context, { log, extensionUri: context.extensionUri, codeActions, diagnostics });
     log.info(`Dockyard ${String(context.extension.packageJSON.version)} activated`);
   } catch (e) {

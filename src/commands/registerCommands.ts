@@ -2,15 +2,14 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { Log } from '../platform/log';
 import { ruleDocsUri } from '../language/convert';
-import type { DockerfileCodeActions } from '../language/dockerfileCodeActions';
-import { isDockerfileDocument } from '../language/dockerfileService';
-import type { DockerfileDiagnostics } from '../language/dockerfileDiagnostics';
+import type { LinterCodeActions } from '../language/codeActions';
+import type { DiagnosticsPublisher } from '../language/diagnostics';
 
 export interface CommandDeps {
   readonly log: Log;
   readonly extensionUri: vscode.Uri;
-  readonly codeActions: DockerfileCodeActions;
-  readonly diagnostics: DockerfileDiagnostics;
+  readonly codeActions: readonly LinterCodeActions[];
+  readonly diagnostics: DiagnosticsPublisher;
 }
 
 /** One line per command id. */
@@ -36,11 +35,12 @@ async function openRuleDocs(deps: CommandDeps, code?: string): Promise<void> {
 
 async function fixAllInFile(deps: CommandDeps, uri?: vscode.Uri): Promise<void> {
   const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-  if (!doc || !isDockerfileDocument(doc)) {
-    void vscode.window.showInformationMessage('Dockyard: open a Dockerfile to fix its problems.');
+  const provider = doc && deps.codeActions.find((p) => p.linter.matches(doc));
+  if (!doc || !provider) {
+    void vscode.window.showInformationMessage('Dockyard: open a Dockerfile or a compose file to fix its problems.');
     return;
   }
-  const edit = deps.codeActions.fixAllEdit(doc);
+  const edit = provider.fixAllEdit(doc);
   if (!edit) {
     void vscode.window.setStatusBarMessage('Dockyard: nothing to fix', 3000);
     return;

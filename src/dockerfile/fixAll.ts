@@ -117,31 +117,41 @@ export function instructionStartLine(text: string, line: number): number {
  * `findingLine`, or inserts one.
  */
 export function ignoreForInstructionEdit(text: string, findingLine: number, code: string): TextEdit {
+  return ignoreAboveLineEdit(text, instructionStartLine(text, findingLine), code);
+}
+
+/**
+ * Edit that adds `code` to a `# dockyard-ignore=` comment right above `line`, or inserts one there
+ * with the line's indentation (Dockerfiles and YAML alike: both use `#` comments).
+ */
+export function ignoreAboveLineEdit(text: string, line: number, code: string): TextEdit {
   const lines = new LineIndex(text);
-  const instructionStart = instructionStartLine(text, findingLine);
-  const above = instructionStart - 1;
+  const above = line - 1;
   if (above >= 0) {
     const m = NEXT_IGNORE.exec(lines.lineText(above));
     if (m) return appendCode(lines, above, m, code);
   }
-  const indent = /^[ \t]*/.exec(lines.lineText(instructionStart))![0];
-  const pos = { line: instructionStart, character: 0 };
+  const indent = /^[ \t]*/.exec(lines.lineText(line))![0];
+  const pos = { line, character: 0 };
   return { range: { start: pos, end: pos }, newText: `${indent}# dockyard-ignore=${code}${lines.eol}` };
 }
 
 /**
  * Edit for "ignore <code> in this file": extends an existing
- * `# dockyard-ignore-file=` comment or inserts one after the parser
- * directives (a comment before them would turn them into plain comments).
+ * `# dockyard-ignore-file=` comment or inserts one after the Dockerfile parser
+ * directives (a comment before them would turn them into plain comments);
+ * `afterDirectives: false` inserts at the top (YAML has no directives).
  */
-export function ignoreForFileEdit(text: string, code: string): TextEdit {
+export function ignoreForFileEdit(text: string, code: string, opts: { afterDirectives?: boolean } = {}): TextEdit {
   const lines = new LineIndex(text);
   let line = 0;
   for (let l = 0; l < lines.lineCount; l++) {
     const m = FILE_IGNORE.exec(lines.lineText(l));
     if (m) return appendCode(lines, l, m, code);
   }
-  while (line < lines.lineCount && DIRECTIVE_LINE.test(lines.lineText(line)) && !FILE_IGNORE.test(lines.lineText(line))) line++;
+  if (opts.afterDirectives !== false) {
+    while (line < lines.lineCount && DIRECTIVE_LINE.test(lines.lineText(line)) && !FILE_IGNORE.test(lines.lineText(line))) line++;
+  }
   const pos = { line, character: 0 };
   const atEnd = line >= lines.lineCount - 1 && lines.lineText(line) === '' && line > 0 && line === lines.lineCount - 1;
   return { range: { start: pos, end: pos }, newText: atEnd ? `# dockyard-ignore-file=${code}` : `# dockyard-ignore-file=${code}${lines.eol}` };

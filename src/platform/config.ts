@@ -13,6 +13,9 @@ export class Settings {
   get dockerfileEnabled(): boolean {
     return this.c.get<boolean>('dockerfile.enable', true);
   }
+  get composeEnabled(): boolean {
+    return this.c.get<boolean>('compose.enable', true);
+  }
   get rules(): Record<string, SeveritySetting> {
     return { ...this.c.get<Record<string, SeveritySetting>>('rules', {}) };
   }

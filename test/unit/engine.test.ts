@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lintDockerfile } from '../../src/dockerfile/lint';
-import { fixAll, ignoreForFileEdit, ignoreForInstructionEdit, minimalEdit, instructionStartLine } from '../../src/dockerfile/fixAll';
+import { fixAll, ignoreAboveLineEdit, ignoreForFileEdit, ignoreForInstructionEdit, minimalEdit, instructionStartLine } from '../../src/dockerfile/fixAll';
+import { lintCompose } from '../../src/compose/lint';
 import { applyEdits } from '../../src/util/text';
 
 const codes = (text: string, opts = {}): string[] => lintDockerfile(text, opts).findings.map((f) => f.code);
@@ -112,5 +113,14 @@ describe('fix-all and ignore edits', () => {
     assert.equal(applyEdits(t, [ignoreForFileEdit(t, 'DF061')]), '# syntax=docker/dockerfile:1\r\n# escape=\\\r\n# dockyard-ignore-file=DF061\r\nFROM debian:12\r\n');
     const u = 'FROM a\n# dockyard-ignore-file=DF001\n';
     assert.equal(applyEdits(u, [ignoreForFileEdit(u, 'DF036')]), 'FROM a\n# dockyard-ignore-file=DF001,DF036\n');
+  });
+  it('YAML: ignore on this line keeps the key\'s indentation, and the compose linter honours it', () => {
+    const t = 'services:\n  api:\n    imgae: x\n';
+    const once = applyEdits(t, [ignoreAboveLineEdit(t, 2, 'CM001')]);
+    assert.equal(once, 'services:\n  api:\n    # dockyard-ignore=CM001\n    imgae: x\n');
+    assert.deepEqual(lintCompose(once).findings.filter((f) => f.code === 'CM001'), []);
+    const file = applyEdits(t, [ignoreForFileEdit(t, 'CM001', { afterDirectives: false })]);
+    assert.equal(file, '# dockyard-ignore-file=CM001\nservices:\n  api:\n    imgae: x\n');
+    assert.deepEqual(lintCompose(file).findings.filter((f) => f.code === 'CM001'), []);
   });
 });

@@ -1,26 +1,25 @@
 /**
- * Code actions for Dockerfiles: each finding's quick fixes, "fix all <CODE> in
- * this file", "ignore <CODE> for this instruction / in this file", and
- * `source.fixAll.dockyard` for `editor.codeActionsOnSave`. The edits come from
- * the pure core; this class only adapts them.
+ * Code actions for one linter's documents (Dockerfile, compose): each finding's
+ * quick fixes, "fix all <CODE> in this file", "ignore <CODE> here / in this
+ * file", and `source.fixAll.dockyard` for `editor.codeActionsOnSave`. The edits
+ * come from the pure core; this class only adapts them.
  */
 import * as vscode from 'vscode';
-import { lintDockerfile } from '../dockerfile/lint';
-import { fixAll, ignoreForFileEdit, ignoreForInstructionEdit, minimalEdit } from '../dockerfile/fixAll';
+import { fixAll, minimalEdit } from '../dockerfile/fixAll';
 import type { Finding, Fix } from '../dockerfile/types';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND_SUFFIX, Commands } from '../constants';
 import { codeOf, toRange, toTextEdit, toDiagnostic } from './convert';
-import type { DockerfileService } from './dockerfileService';
+import type { DocumentLinter } from './documentLinter';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append(FIX_ALL_KIND_SUFFIX);
 
-export class DockerfileCodeActions implements vscode.CodeActionProvider {
+export class LinterCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
   constructor(
-    private readonly service: DockerfileService,
+    readonly linter: DocumentLinter,
     private readonly extensionUri: vscode.Uri,
   ) {}
 
@@ -37,7 +36,7 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider {
     }
     if (only && !only.intersects(vscode.CodeActionKind.QuickFix)) return [];
 
-    const { findings } = this.service.lint(doc);
+    const { findings } = this.linter.lint(doc);
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     const actions: vscode.CodeAction[] = [];
     const fixAllOffered = new Set<string>();
@@ -92,8 +91,7 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider {
 
   private fixAllOfCode(doc: vscode.TextDocument, code: string, count: number): vscode.CodeAction | undefined {
     const text = doc.getText();
-    const config = this.service.configFor(doc);
-    const result = fixAll(text, (t) => lintDockerfile(t, { config, filePath: doc.uri.fsPath }).findings, { codes: new Set([code]) });
+    const result = fixAll(text, this.linter.textLinter(doc), { codes: new Set([code]) });
     const e = minimalEdit(text, result.text);
     if (!e) return undefined;
     const action = new vscode.CodeAction(`Fix all ${code} problems in this file (${count})`, vscode.CodeActionKind.QuickFix);
@@ -114,23 +112,21 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider {
 
   fixAllEdit(doc: vscode.TextDocument): vscode.TextEdit | undefined {
     const text = doc.getText();
-    const config = this.service.configFor(doc);
-    const filePath = doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
-    const result = fixAll(text, (t) => lintDockerfile(t, { config, filePath }).findings);
+    const result = fixAll(text, this.linter.textLinter(doc));
     const e = minimalEdit(text, result.text);
     return e ? toTextEdit(e) : undefined;
   }
 
   private ignoreActions(doc: vscode.TextDocument, finding: Finding, diag: vscode.Diagnostic): vscode.CodeAction[] {
     const text = doc.getText();
-    const here = new vscode.CodeAction(`Ignore ${finding.code} for this instruction`, vscode.CodeActionKind.QuickFix);
+    const here = new vscode.CodeAction(`Ignore ${finding.code} ${this.linter.ignoreHereTitle}`, vscode.CodeActionKind.QuickFix);
     here.diagnostics = [diag];
     here.edit = new vscode.WorkspaceEdit();
-    here.edit.set(doc.uri, [toTextEdit(ignoreForInstructionEdit(text, finding.range.start.line, finding.code))]);
+    here.edit.set(doc.uri, [toTextEdit(this.linter.ignoreHereEdit(text, finding.range.start.line, finding.code))]);
     const file = new vscode.CodeAction(`Ignore ${finding.code} in this file`, vscode.CodeActionKind.QuickFix);
     file.diagnostics = [diag];
     file.edit = new vscode.WorkspaceEdit();
-    file.edit.set(doc.uri, [toTextEdit(ignoreForFileEdit(text, finding.code))]);
+    file.edit.set(doc.uri, [toTextEdit(this.linter.ignoreFileEdit(text, finding.code))]);
     const docs = new vscode.CodeAction(`Show documentation for ${finding.code}`, vscode.CodeActionKind.Empty);
     docs.command = { command: Commands.openRuleDocs, title: 'Show documentation', arguments: [finding.code] };
     return [here, file, docs];

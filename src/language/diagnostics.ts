@@ -1,22 +1,22 @@
 /**
- * Publishes Dockerfile diagnostics: on open, on change (debounced per
- * document), on settings / `.dockyard.yaml` / `.dockerignore` changes; clears
- * them on close.
+ * Publishes the diagnostics of every linter (Dockerfile, compose): on open, on
+ * change (debounced per document), on settings / `.dockyard.yaml` /
+ * `.dockerignore` changes; clears them on close.
  */
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../constants';
 import { Settings } from '../platform/config';
 import type { Log } from '../platform/log';
 import { toDiagnostic } from './convert';
-import { isDockerfileDocument, type DockerfileService } from './dockerfileService';
+import type { DocumentLinter } from './documentLinter';
 
-export class DockerfileDiagnostics implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection('dockyard-dockerfile');
+export class DiagnosticsPublisher implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('dockyard');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
   constructor(
-    private readonly service: DockerfileService,
+    private readonly linters: readonly DocumentLinter[],
     private readonly extensionUri: vscode.Uri,
     private readonly log: Log,
   ) {
@@ -27,7 +27,7 @@ export class DockerfileDiagnostics implements vscode.Disposable {
     vscode.workspace.onDidGrantWorkspaceTrust(() => this.relintAll(), this, this.disposables);
     vscode.extensions.onDidChange(() => this.relintAll(), this, this.disposables);
     // Files that change what the linter sees: the repo config and the build context's ignore files.
-    const watcher = vscode.workspace.createFileSystemWatcher('**/{.dockyard.yaml,.dockyard.yml,.dockerignore,*.dockerignore,*.sh}');
+    const watcher = vscode.workspace.createFileSystemWatcher('**/{.dockyard.yaml,.dockyard.yml,.dockerignore,*.dockerignore,*.sh,.env}');
     const onFile = (): void => this.relintAll();
     watcher.onDidChange(onFile, this, this.disposables);
     watcher.onDidCreate(onFile, this, this.disposables);
@@ -37,17 +37,22 @@ export class DockerfileDiagnostics implements vscode.Disposable {
   }
 
   /** Lints now and publishes. */
+  private linterFor(doc: vscode.TextDocument): DocumentLinter | undefined {
+    return this.linters.find((l) => l.matches(doc));
+  }
+
   lintNow(doc: vscode.TextDocument): void {
-    if (!isDockerfileDocument(doc)) return;
+    const linter = this.linterFor(doc);
+    if (!linter) return;
     const key = doc.uri.toString();
     const t = this.timers.get(key);
     if (t) clearTimeout(t);
     this.timers.delete(key);
-    if (!new Settings(doc).dockerfileEnabled) {
+    if (!linter.enabled(doc)) {
       this.collection.delete(doc.uri);
       return;
     }
-    const { findings, notLinted } = this.service.lint(doc);
+    const { findings, notLinted } = linter.lint(doc);
     const diagnostics = findings.map((f) => toDiagnostic(f, this.extensionUri));
     if (notLinted) {
       const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Dockyard: ${notLinted}`, vscode.DiagnosticSeverity.Information);
@@ -58,7 +63,7 @@ export class DockerfileDiagnostics implements vscode.Disposable {
   }
 
   private schedule(doc: vscode.TextDocument): void {
-    if (!isDockerfileDocument(doc)) return;
+    if (!this.linterFor(doc)) return;
     const key = doc.uri.toString();
     const t = this.timers.get(key);
     if (t) clearTimeout(t);
@@ -78,13 +83,13 @@ export class DockerfileDiagnostics implements vscode.Disposable {
     if (t) clearTimeout(t);
     this.timers.delete(key);
     this.collection.delete(doc.uri);
-    this.service.forget(doc);
+    for (const l of this.linters) l.forget(doc);
   }
 
   relintAll(): void {
-    this.service.forgetAll();
+    for (const l of this.linters) l.forgetAll();
     for (const d of vscode.workspace.textDocuments) this.lintNow(d);
-    this.log.debug('re-linted open Dockerfiles');
+    this.log.debug('re-linted open documents');
   }
 
   dispose(): void {
