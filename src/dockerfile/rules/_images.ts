@@ -36,7 +36,7 @@ export function rootStage(stage: Stage): Stage {
   return s;
 }
 
-/** Stages from the root to `stage` (inclusive). */
+/** Stages from the ROOT to `stage` (inclusive): oldest first, so later ones override earlier ones. */
 export function stageChain(stage: Stage): Stage[] {
   const chain: Stage[] = [];
   const seen = new Set<Stage>();

@@ -145,8 +145,11 @@ export function hasCacheMountWhere(node: Instruction, test: (target: string) => 
 
 // ------------------------------------------------------------------ stages and variables
 
-/** The stage and the stages it builds on (`FROM base`), nearest first. */
-export function stageChain(stage: Stage | undefined): Stage[] {
+/**
+ * The stage and the stages it builds on (`FROM base`), NEAREST first (so the nearest declaration
+ * wins when scanning). `_images.stageChain` gives the same stages root first.
+ */
+function chainNearestFirst(stage: Stage | undefined): Stage[] {
   const out: Stage[] = [];
   const seen = new Set<Stage>();
   for (let s = stage; s && !seen.has(s); s = s.parent) {
@@ -162,14 +165,14 @@ export function stageReachesImage(model: DockerfileModel, stage: Stage | undefin
   if (stage === model.finalStage) return true;
   for (const s of model.stages) {
     if (s.index <= stage.index) continue;
-    if (stageChain(s).includes(stage)) return true;
+    if (chainNearestFirst(s).includes(stage)) return true;
   }
   return false;
 }
 
 /** The root image of a stage (following `FROM <stage>`), as written. */
 export function rootImage(stage: Stage | undefined): string | undefined {
-  const chain = stageChain(stage);
+  const chain = chainNearestFirst(stage);
   return chain.length ? chain[chain.length - 1].image : undefined;
 }
 
@@ -206,7 +209,7 @@ function declsOf(key: object, list: readonly InstructionInfo[]): InstructionInfo
 /** The ENV/ARG declarations in scope before `info`: its stage up to it, then the stages it builds on. */
 function scopes(model: DockerfileModel, info: InstructionInfo): InstructionInfo[][] {
   if (!info.stage) return [declsOf(model, model.instructions).filter((x) => !x.stage && x.index < info.index)];
-  return stageChain(info.stage).map((s) => {
+  return chainNearestFirst(info.stage).map((s) => {
     const d = declsOf(s, s.instructions);
     return s === info.stage ? d.filter((x) => x.index < info.index) : d;
   });
