@@ -1,6 +1,7 @@
 import type { DockerfileRule } from '../types';
 import type { ShellScript, SimpleCommand } from '../shell/types';
 import { aptCommand } from '../shell/packageManagers';
+import { runCommands } from './_shellScan';
 import { commandName } from '../shell/args';
 import { insertAfter, tokenRange } from './_run';
 
@@ -27,22 +28,17 @@ export const rule: DockerfileRule = {
   fix: 'yes',
   anchors: { hadolint: ['DL3014'], other: ['DS-0021'] },
   check(ctx) {
-    for (const info of ctx.model.instructions) {
-      if (info.keyword !== 'RUN') continue;
-      for (const script of info.scripts()) {
-        for (const cmd of script.commands) {
-          const apt = aptCommand(cmd);
-          if (!apt || !apt.subcommand || !apt.subcommandWord || !PROMPTS.has(apt.subcommand)) continue;
-          if (apt.assumeYes || fedByYes(script, cmd)) continue;
-          // A simulation (`-s`, `--dry-run`) asks nothing.
-          if (apt.args.has('-s', '--simulate', '--just-print', '--dry-run', '--recon', '--no-act')) continue;
-          ctx.report({
-            range: tokenRange(script, apt.subcommandWord),
-            message: `"${apt.tool} ${apt.subcommand}" without -y: the confirmation prompt aborts a non-interactive build`,
-            fixes: [{ title: 'Add -y', edits: [insertAfter(script, apt.subcommandWord, ' -y')], preferred: true }],
-          });
-        }
-      }
+    for (const { script, cmd } of runCommands(ctx)) {
+      const apt = aptCommand(cmd);
+      if (!apt || !apt.subcommand || !apt.subcommandWord || !PROMPTS.has(apt.subcommand)) continue;
+      if (apt.assumeYes || fedByYes(script, cmd)) continue;
+      // A simulation (`-s`, `--dry-run`) asks nothing.
+      if (apt.args.has('-s', '--simulate', '--just-print', '--dry-run', '--recon', '--no-act')) continue;
+      ctx.report({
+        range: tokenRange(script, apt.subcommandWord),
+        message: `"${apt.tool} ${apt.subcommand}" without -y: the confirmation prompt aborts a non-interactive build`,
+        fixes: [{ title: 'Add -y', edits: [insertAfter(script, apt.subcommandWord, ' -y')], preferred: true }],
+      });
     }
   },
 };

@@ -1,5 +1,6 @@
 import type { DockerfileRule } from '../types';
 import { aptCommand } from '../shell/packageManagers';
+import { runCommands } from './_shellScan';
 import { insertAfter, tokenRange } from './_run';
 
 export const rule: DockerfileRule = {
@@ -10,27 +11,22 @@ export const rule: DockerfileRule = {
   fix: 'yes',
   anchors: { hadolint: ['DL3015'], other: ['DS-0029'] },
   check(ctx) {
-    for (const info of ctx.model.instructions) {
-      if (info.keyword !== 'RUN') continue;
-      for (const script of info.scripts()) {
-        for (const cmd of script.commands) {
-          const apt = aptCommand(cmd);
-          if (!apt || apt.subcommand !== 'install' || !apt.subcommandWord || apt.noInstallRecommends) continue;
-          // `apt-get install -f` (repair, no packages named) is left alone.
-          if (apt.packages.length === 0) continue;
-          ctx.report({
-            range: tokenRange(script, apt.subcommandWord),
-            message: `"${apt.tool} install" without --no-install-recommends also installs recommended packages`,
-            fixes: [
-              {
-                title: 'Add --no-install-recommends',
-                edits: [insertAfter(script, apt.subcommandWord, ' --no-install-recommends')],
-                preferred: true,
-              },
-            ],
-          });
-        }
-      }
+    for (const { script, cmd } of runCommands(ctx)) {
+      const apt = aptCommand(cmd);
+      if (!apt || apt.subcommand !== 'install' || !apt.subcommandWord || apt.noInstallRecommends) continue;
+      // `apt-get install -f` (repair, no packages named) is left alone.
+      if (apt.packages.length === 0) continue;
+      ctx.report({
+        range: tokenRange(script, apt.subcommandWord),
+        message: `"${apt.tool} install" without --no-install-recommends also installs recommended packages`,
+        fixes: [
+          {
+            title: 'Add --no-install-recommends',
+            edits: [insertAfter(script, apt.subcommandWord, ' --no-install-recommends')],
+            preferred: true,
+          },
+        ],
+      });
     }
   },
 };
