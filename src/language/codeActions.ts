@@ -4,6 +4,7 @@
  * file", and `source.fixAll.dockyard` for `editor.codeActionsOnSave`. The edits
  * come from the pure core; this class only adapts them.
  */
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { fixAll, minimalEdit } from '../dockerfile/fixAll';
 import type { Finding, Fix } from '../dockerfile/types';
@@ -41,17 +42,21 @@ export class LinterCodeActions implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     const fixAllOffered = new Set<string>();
     const ignoreOffered = new Set<string>();
+    // Findings per code that an in-file preferred fix can resolve (for "fix all <code>").
+    const fixable = new Map<string, number>();
+    for (const f of findings) {
+      if (f.fixes.some((x) => x.preferred && !x.files?.length)) fixable.set(f.code, (fixable.get(f.code) ?? 0) + 1);
+    }
     for (const finding of findings) {
       const fr = toRange(finding.range);
       const diagnostic = ours.find((d) => codeOf(d) === finding.code && d.range.isEqual(fr));
       if (!diagnostic && !fr.intersection(range)) continue;
       const diag = diagnostic ?? toDiagnostic(finding, this.extensionUri);
       for (const fix of finding.fixes) actions.push(this.quickFix(doc, finding, fix, diag));
-      const sameCode = findings.filter((f) => f.code === finding.code && f.fixes.some((x) => x.preferred && !x.files?.length));
-      if (sameCode.length > 1 && !fixAllOffered.has(finding.code)) {
+      const count = fixable.get(finding.code) ?? 0;
+      if (count > 1 && !fixAllOffered.has(finding.code)) {
         fixAllOffered.add(finding.code);
-        const a = this.fixAllOfCode(doc, finding.code, sameCode.length);
-        if (a) actions.push(a);
+        actions.push(new FixAllOfCodeAction(doc, finding.code, count));
       }
       const key = `${finding.code}:${finding.range.start.line}`;
       if (!ignoreOffered.has(key)) {
@@ -82,21 +87,25 @@ export class LinterCodeActions implements vscode.CodeActionProvider {
 
   private exists(p: string): boolean {
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return (require('node:fs') as typeof import('node:fs')).existsSync(p);
+      return fs.existsSync(p);
     } catch {
       return false;
     }
   }
 
-  private fixAllOfCode(doc: vscode.TextDocument, code: string, count: number): vscode.CodeAction | undefined {
-    const text = doc.getText();
-    const result = fixAll(text, this.linter.textLinter(doc), { codes: new Set([code]) });
+  /**
+   * "Fix all <code>" re-lints the text between passes, so its edit is computed only when the user
+   * picks the action, not on every cursor move that asks for code actions.
+   */
+  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+    if (!(action instanceof FixAllOfCodeAction) || action.doc.isClosed) return action;
+    const text = action.doc.getText();
+    const result = fixAll(text, this.linter.textLinter(action.doc), { codes: new Set([action.code]) });
     const e = minimalEdit(text, result.text);
-    if (!e) return undefined;
-    const action = new vscode.CodeAction(`Fix all ${code} problems in this file (${count})`, vscode.CodeActionKind.QuickFix);
-    action.edit = new vscode.WorkspaceEdit();
-    action.edit.set(doc.uri, [toTextEdit(e)]);
+    if (e) {
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.set(action.doc.uri, [toTextEdit(e)]);
+    }
     return action;
   }
 
@@ -130,5 +139,15 @@ export class LinterCodeActions implements vscode.CodeActionProvider {
     const docs = new vscode.CodeAction(`Show documentation for ${finding.code}`, vscode.CodeActionKind.Empty);
     docs.command = { command: Commands.openRuleDocs, title: 'Show documentation', arguments: [finding.code] };
     return [here, file, docs];
+  }
+}
+
+class FixAllOfCodeAction extends vscode.CodeAction {
+  constructor(
+    readonly doc: vscode.TextDocument,
+    readonly code: string,
+    count: number,
+  ) {
+    super(`Fix all ${code} problems in this file (${count})`, vscode.CodeActionKind.QuickFix);
   }
 }

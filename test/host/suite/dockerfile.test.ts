@@ -137,6 +137,21 @@ describe('Dockerfile diagnostics (real VS Code)', function () {
     await doc.save();
   });
 
+  it('offers "Fix all <code> in this file" and computes its edit when picked', async () => {
+    const uri = scratch('fixall.Dockerfile', 'FROM debian:12\nRUNN echo a\nCMD ["true"]\nRUNN echo b\n');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const ds = await diagnosticsFor(uri, (d) => d.filter((x) => codeOf(x) === 'DF001').length === 2, 'two DF001');
+    const first = ds.find((x) => codeOf(x) === 'DF001')!;
+    // The last argument asks VS Code to resolve the actions (our edit is computed on resolve).
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, first.range, vscode.CodeActionKind.QuickFix.value, 50);
+    const all = actions.find((a) => a.title === 'Fix all DF001 problems in this file (2)');
+    assert.ok(all?.edit, actions.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(all.edit));
+    assert.strictEqual(doc.getText(), 'FROM debian:12\nRUN echo a\nCMD ["true"]\nRUN echo b\n');
+    await doc.save();
+  });
+
   it('lists workspace Dockerfiles and their problems in the Dockyard view', async () => {
     await vscode.commands.executeCommand('workbench.action.closePanel');
     await vscode.commands.executeCommand('workbench.view.extension.dockyard');
