@@ -36,11 +36,11 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) this.lintNow(d);
   }
 
-  /** Lints now and publishes. */
   private linterFor(doc: vscode.TextDocument): DocumentLinter | undefined {
     return this.linters.find((l) => l.matches(doc));
   }
 
+  /** Lints now and publishes. */
   lintNow(doc: vscode.TextDocument): void {
     const linter = this.linterFor(doc);
     if (!linter) return;

@@ -34,6 +34,10 @@ export class DockerfilesView implements vscode.TreeDataProvider<Node>, vscode.Di
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private files: FileNode[] | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Files to lint again at the next flush, by uri. */
+  private readonly pending = new Map<string, vscode.Uri>();
+  /** The next flush searches the workspace again. */
+  private rescan = false;
   private readonly view: vscode.TreeView<Node>;
   private generation = 0;
 
@@ -43,31 +47,64 @@ export class DockerfilesView implements vscode.TreeDataProvider<Node>, vscode.Di
   ) {
     this.view = vscode.window.createTreeView(Views.dockerfiles, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(this.view);
+    // Files appearing or going away need a new search; a changed file only needs linting again.
     const watcher = vscode.workspace.createFileSystemWatcher(DOCKERFILE_GLOB);
     watcher.onDidCreate(() => this.schedule(), this, this.disposables);
     watcher.onDidDelete(() => this.schedule(), this, this.disposables);
-    watcher.onDidChange(() => this.schedule(), this, this.disposables);
+    watcher.onDidChange((uri) => this.schedule([uri]), this, this.disposables);
     this.disposables.push(watcher);
-    vscode.languages.onDidChangeDiagnostics(() => this.schedule(), this, this.disposables);
+    vscode.languages.onDidChangeDiagnostics((e) => this.schedule(e.uris), this, this.disposables);
     vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule(), this, this.disposables);
     this.view.onDidChangeVisibility((e) => e.visible && this.files === undefined && this.refresh(), this, this.disposables);
   }
 
-  /** Manual refresh: never debounced. */
+  /** Manual refresh (a full search): never debounced. */
   refresh(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.rescan = false;
+    this.pending.clear();
     this.files = undefined;
     this.changed.fire(undefined);
   }
 
-  private schedule(): void {
+  /**
+   * Debounced update: a full search when `uris` is undefined, else linting only those of the listed
+   * files (diagnostics change on every keystroke, in every language: most uris are not ours).
+   */
+  private schedule(uris?: readonly vscode.Uri[]): void {
     if (!this.view.visible) {
       this.files = undefined; // recompute on next show
       return;
     }
+    if (uris) {
+      if (!this.files) return; // a search is under way and will lint them
+      const known = new Set(this.files.map((f) => f.uri.toString()));
+      const ours = uris.filter((u) => known.has(u.toString()));
+      if (!ours.length) return;
+      for (const u of ours) this.pending.set(u.toString(), u);
+    } else {
+      this.rescan = true;
+    }
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refresh(), 400);
+    this.timer = setTimeout(() => void this.flush(), 400);
+  }
+
+  private async flush(): Promise<void> {
+    this.timer = undefined;
+    if (this.rescan) {
+      this.refresh();
+      return;
+    }
+    const uris = [...this.pending.values()];
+    this.pending.clear();
+    if (!this.files || !uris.length) return;
+    const open = openDocuments();
+    const updated = new Map<string, FileNode>();
+    for (const uri of uris) updated.set(uri.toString(), await this.lintFile(uri, open));
+    if (!this.files) return;
+    this.files = this.files.map((f) => updated.get(f.uri.toString()) ?? f);
+    this.changed.fire(undefined);
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -110,21 +147,26 @@ export class DockerfilesView implements vscode.TreeDataProvider<Node>, vscode.Di
   private async scan(): Promise<FileNode[]> {
     const gen = ++this.generation;
     const uris = await vscode.workspace.findFiles(DOCKERFILE_GLOB, EXCLUDE, MAX_FILES);
-    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    const open = openDocuments();
     const out: FileNode[] = [];
     for (const uri of uris) {
       if (gen !== this.generation) break;
-      const doc = open.get(uri.toString());
-      try {
-        const result = doc ? this.service.lint(doc) : this.service.lintText(uri, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
-        out.push({ kind: 'file', uri, findings: result.findings });
-      } catch (e) {
-        this.log.warn(`could not read ${uri.fsPath}: ${String(e)}`);
-        out.push({ kind: 'file', uri, findings: [], error: String(e) });
-      }
+      out.push(await this.lintFile(uri, open));
     }
     out.sort((a, b) => vscode.workspace.asRelativePath(a.uri).localeCompare(vscode.workspace.asRelativePath(b.uri)));
     return out;
+  }
+
+  /** One file's node: the open document's (cached) result, else the file on disk. */
+  private async lintFile(uri: vscode.Uri, open: ReadonlyMap<string, vscode.TextDocument>): Promise<FileNode> {
+    const doc = open.get(uri.toString());
+    try {
+      const result = doc ? this.service.lint(doc) : this.service.lintText(uri, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      return { kind: 'file', uri, findings: result.findings };
+    } catch (e) {
+      this.log.warn(`could not read ${uri.fsPath}: ${String(e)}`);
+      return { kind: 'file', uri, findings: [], error: String(e) };
+    }
   }
 
   dispose(): void {
@@ -137,6 +179,10 @@ export function registerDockerfilesView(context: vscode.ExtensionContext, servic
   const view = new DockerfilesView(service, log);
   context.subscriptions.push(view, vscode.commands.registerCommand(Commands.refreshDockerfiles, () => view.refresh()));
   return view;
+}
+
+function openDocuments(): Map<string, vscode.TextDocument> {
+  return new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
 }
 
 function summary(node: FileNode): string {

@@ -165,4 +165,28 @@ describe('Dockerfile diagnostics (real VS Code)', function () {
       assert.ok(view.some((r) => r.includes('Unknown instruction "RUNN"')), `the DF001 finding under api/Dockerfile in ${JSON.stringify(view)}`);
     }
   });
+
+  it('updates the Dockyard view when a Dockerfile is edited', async () => {
+    const uri = scratch('view.Dockerfile', 'FROM debian:12\nMAINTAINER ops@example.com\n');
+    await sleep(1500); // the view notices the new file and searches again
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    await diagnosticsFor(uri, (d) => d.some((x) => codeOf(x) === 'DF036'), 'DF036 on view.Dockerfile');
+    await vscode.commands.executeCommand('workbench.view.extension.dockyard');
+    const rowsOf = (rows: Record<string, string[]> | undefined): string[] => rows?.['Dockerfiles'] ?? rows?.['*'] ?? [];
+    // The file's own row summarises its problems: DF036 is its only warning.
+    const fileRow = (rows: string[]): string | undefined => rows.find((x) => x.startsWith('view.Dockerfile'));
+    if (isWebHost) {
+      await waitFor(async () => /warning/.test(fileRow(rowsOf(await snap('view-before-edit'))) ?? ''), 15_000, 'view.Dockerfile with its warning in the view');
+    }
+    await editor.edit((b) => b.replace(new vscode.Range(1, 0, 1, 'MAINTAINER ops@example.com'.length), 'LABEL org.opencontainers.image.authors="ops@example.com"'));
+    await diagnosticsFor(uri, (d) => !d.some((x) => codeOf(x) === 'DF036'), 'DF036 to go after the edit');
+    if (isWebHost) {
+      await waitFor(async () => {
+        const row = fileRow(rowsOf(await snap('view-after-edit'))) ?? '';
+        return row !== '' && !/warning/.test(row);
+      }, 15_000, 'the view to drop view.Dockerfile\'s warning after the edit');
+    }
+    await doc.save();
+  });
 });
