@@ -19,6 +19,12 @@ export interface RepoConfigProvider {
 
 export abstract class DocumentLinter {
   private readonly cache = new Map<string, { version: number; result: LintResult }>();
+  /**
+   * Config per document. Everything it depends on (settings, `.dockyard.yaml`, installed
+   * extensions) changes only through events that call `forgetAll`, so it is not recomputed (with
+   * its file-system lookups) on every keystroke.
+   */
+  private readonly configs = new Map<string, DockerfileLintConfig>();
 
   constructor(
     protected readonly log: Log,
@@ -77,15 +83,29 @@ export abstract class DocumentLinter {
   }
 
   forget(doc: vscode.TextDocument | vscode.Uri): void {
-    this.cache.delete(('uri' in doc ? doc.uri : doc).toString());
+    const key = ('uri' in doc ? doc.uri : doc).toString();
+    this.cache.delete(key);
+    this.configs.delete(key);
   }
 
+  /** Drops cached results and configs (settings, `.dockyard.yaml` or installed extensions changed). */
   forgetAll(): void {
     this.cache.clear();
+    this.configs.clear();
   }
 
   /** The config that applies to a document: repo file < settings < `extraOff`. */
   configFor(uri: vscode.Uri): DockerfileLintConfig {
+    const key = uri.toString();
+    let config = this.configs.get(key);
+    if (!config) {
+      config = this.computeConfig(uri);
+      this.configs.set(key, config);
+    }
+    return config;
+  }
+
+  private computeConfig(uri: vscode.Uri): DockerfileLintConfig {
     const settings = new Settings(uri);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     let base: DockerfileLintConfig | undefined;

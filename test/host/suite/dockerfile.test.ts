@@ -137,6 +137,21 @@ describe('Dockerfile diagnostics (real VS Code)', function () {
     await doc.save();
   });
 
+  it('applies a change of the dockyard.rules setting to open documents at once', async () => {
+    const uri = scratch('settings.Dockerfile', 'FROM debian:12\nMAINTAINER ops@example.com\n');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await diagnosticsFor(uri, (d) => d.some((x) => codeOf(x) === 'DF036'), 'DF036 before the setting');
+    const config = vscode.workspace.getConfiguration('dockyard');
+    await config.update('rules', { 'maintainer-deprecated': 'off' }, vscode.ConfigurationTarget.Global);
+    try {
+      await diagnosticsFor(uri, (d) => !d.some((x) => codeOf(x) === 'DF036'), 'DF036 to go when the setting turns it off');
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await diagnosticsFor(uri, (d) => d.some((x) => codeOf(x) === 'DF036'), 'DF036 back when the setting is removed');
+  });
+
   it('offers "Fix all <code> in this file" and computes its edit when picked', async () => {
     const uri = scratch('fixall.Dockerfile', 'FROM debian:12\nRUNN echo a\nCMD ["true"]\nRUNN echo b\n');
     const doc = await vscode.workspace.openTextDocument(uri);
