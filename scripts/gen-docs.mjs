@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const { ALL_RULES } = require(join(root, 'out/src/dockerfile/rules/index.js'));
-const { COMPOSE_RULES } = require(join(root, 'out/src/compose/rules.js'));
+const { COMPOSE_RULES } = require(join(root, 'out/src/compose/catalog.js'));
 
 const fixText = { yes: '✔', partial: '~', no: '' };
 const anchors = (r) =>

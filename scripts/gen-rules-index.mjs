@@ -5,7 +5,10 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const targets = [{ dir: 'src/dockerfile/rules', prefix: 'DF', type: 'DockerfileRule', typeImport: '../types' }];
+const targets = [
+  { dir: 'src/dockerfile/rules', prefix: 'DF', type: 'DockerfileRule', typeImport: '../types' },
+  { dir: 'src/compose/rules', prefix: 'CM', type: 'ComposeRule', typeImport: './types' },
+];
 for (const t of targets) {
   const dir = join(root, t.dir);
   let files;

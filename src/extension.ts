@@ -19,7 +19,7 @@ export function activate(context: vscode.ExtensionContext): void {
   try {
     const repoConfig = createRepoConfigProvider(log);
     const dockerfiles = new DockerfileService(log, repoConfig, (dir) => new FsWorkspace(dir));
-    const compose = new ComposeService(log, repoConfig);
+    const compose = new ComposeService(log, repoConfig, (dir) => new FsWorkspace(dir));
     const linters = [dockerfiles, compose];
     const diagnostics = new DiagnosticsPublisher(linters, context.extensionUri, log);
     const codeActions = linters.map((l) => new LinterCodeActions(l, context.extensionUri));

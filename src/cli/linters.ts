@@ -5,7 +5,7 @@
  * merged config.
  */
 import { lintCompose } from '../compose/lint';
-import { COMPOSE_RULES } from '../compose/rules';
+import { COMPOSE_RULES } from '../compose/catalog';
 import { lintDockerfile } from '../dockerfile/lint';
 import { ALL_RULES } from '../dockerfile/rules';
 import type { Finding, RuleMeta, WorkspaceAccess } from '../dockerfile/types';
@@ -83,7 +83,7 @@ export const composeLinter: FileLinter = {
   label: 'Compose',
   rules: COMPOSE_RULES,
   lint(text, input) {
-    return lintCompose(text, { filePath: input.filePath, config: toLintConfig(input.config) });
+    return lintCompose(text, { filePath: input.filePath, workspace: input.workspace, config: toLintConfig(input.config) });
   },
 };
 

@@ -1,31 +1,46 @@
 /**
  * The Compose file linter: text in, findings out, with the same result shape
- * as `lintDockerfile`. Pure and synchronous (no `fs`, no `vscode`); never throws.
+ * as `lintDockerfile`. Pure and synchronous (no `fs`, no `vscode`; other files
+ * come through `WorkspaceAccess`); never throws.
  *
  *   CM000  YAML syntax errors (and the parser's warnings)
  *   CM001  Compose Specification schema violations (only when the YAML parses)
+ *   CM002… the rule files of `rules/` (only when the YAML parses), each run on
+ *          every `---` document of the file
  *
  * Suppression comments:
  *   # dockyard-ignore=CM001        findings starting on the next line that is not a comment or blank
  *   # dockyard-ignore-file=CM001   the whole file (anywhere in it)
  */
 import { parseAllDocuments, type Document } from 'yaml';
-import type { Finding, RuleMeta, Severity, SeveritySetting } from '../dockerfile/types';
+import type { Finding, ReportInput, RuleMeta, Severity, SeveritySetting, WorkspaceAccess } from '../dockerfile/types';
 import { comparePositions, LineIndex } from '../util/text';
-import { CM000, CM001, COMPOSE_RULES } from './rules';
+import { CM000, CM001, COMPOSE_CHECK_RULES, COMPOSE_RULES } from './catalog';
+import { interpolateTree } from './interpolate';
+import { buildProjectView, readDotenv, slashPath } from './lintProject';
+import type { ComposeProblem } from './model';
+import { treeFromDocument } from './node';
+import { buildModel } from './parse';
+import { dirnamePath } from './paths';
+import type { ComposeRule, ComposeRuleOptions } from './rules/types';
 import { COMPOSE_YAML_OPTIONS, parseComposeDocument, validateComposeSchema, yamlSyntaxFindings } from './schema';
 
-export { COMPOSE_RULES } from './rules';
+export { COMPOSE_RULES } from './catalog';
 
 export interface ComposeLintConfig {
   /** Per-rule severity by code (`CM001`) or name (`compose-schema`); `off` disables the rule. */
   readonly severities?: Readonly<Record<string, SeveritySetting>>;
+  readonly options?: ComposeRuleOptions;
 }
 
 export interface ComposeLintOptions {
-  /** Absolute path of the file (for messages). */
+  /** Absolute path of the file (for messages and the cross-file rules). */
   readonly filePath?: string;
+  /** Read access to the project (its `contextDir` is the compose file's directory). Without it, cross-file rules stay silent. */
+  readonly workspace?: WorkspaceAccess;
   readonly config?: ComposeLintConfig;
+  /** Rules to run besides CM000/CM001 (default: all). */
+  readonly rules?: readonly ComposeRule[];
   /** Apply suppression comments (default true). */
   readonly honourSuppressions?: boolean;
 }
@@ -86,12 +101,57 @@ export function lintCompose(input: string, opts: ComposeLintOptions = {}): Compo
       }
     }
 
+    if (!hasSyntaxErrors) runRules(text, lines, docs, opts, findings, errors);
+
     const kept = opts.honourSuppressions === false ? findings : applySuppressions(findings, lines);
     kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
     return { findings: kept, errors };
   } catch (e) {
     errors.push(`could not lint the Compose file: ${describe(e)}`);
     return { findings: [], errors };
+  }
+}
+
+/** Runs the rule files over every document of the file. */
+function runRules(text: string, lines: LineIndex, docs: Document[], opts: ComposeLintOptions, findings: Finding[], errors: string[]): void {
+  const rules = (opts.rules ?? COMPOSE_CHECK_RULES).filter((r) => effectiveComposeSeverity(r, opts.config) !== 'off');
+  if (!rules.length) return;
+  const file = opts.filePath ?? '<compose>';
+  const dir = opts.filePath ? dirnamePath(slashPath(opts.filePath)) : undefined;
+  const { env, text: envText } = readDotenv(opts.workspace, dir);
+  const lookup = (name: string): string | undefined => env[name];
+  for (const doc of docs) {
+    if (!doc.contents) continue;
+    const problems: ComposeProblem[] = [];
+    const root = treeFromDocument(doc, lines, file, problems);
+    const interpolation: ComposeProblem[] = [];
+    const interpolated = root ? interpolateTree(root, lookup, interpolation) : undefined;
+    const model = buildModel(interpolated, file, problems);
+    const project = buildProjectView({ model, filePath: opts.filePath, workspace: opts.workspace, env, envKey: envText });
+    for (const rule of rules) {
+      const severity = effectiveComposeSeverity(rule, opts.config) as Severity;
+      const report = (f: ReportInput): void => {
+        findings.push({ code: rule.code, severity: f.severity ?? severity, message: f.message, range: f.range, fixes: f.fixes ?? [] });
+      };
+      try {
+        rule.check({
+          text,
+          lines,
+          doc,
+          root,
+          model,
+          interpolation,
+          env,
+          filePath: opts.filePath,
+          workspace: opts.workspace,
+          project,
+          options: opts.config?.options ?? {},
+          report,
+        });
+      } catch (e) {
+        errors.push(`rule ${rule.code} failed: ${describe(e)}`);
+      }
+    }
   }
 }
 

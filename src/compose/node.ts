@@ -80,13 +80,22 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   for (const w of doc.warnings) {
     problems.push({ code: 'yaml', severity: 'warning', message: `YAML: ${firstLine(w.message)}`, file, range: lines.rangeOf(w.pos[0], w.pos[1]) });
   }
-  let root: CNode | undefined;
+  const root = treeFromDocument(doc, lines, file, problems);
+  return { doc, lines, root, problems };
+}
+
+/**
+ * The ranged tree of an already parsed document (the linter parses once and
+ * shares the document between schema validation and the rules). Problems of
+ * the conversion (unknown alias, bad merge key) go to `problems`; never throws.
+ */
+export function treeFromDocument(doc: Document, lines: LineIndex, file: string, problems: ComposeProblem[]): CNode | undefined {
   try {
-    root = doc.contents ? convert(doc.contents as YNode, doc, lines, file, problems, 0) : undefined;
+    return doc.contents ? convert(doc.contents as YNode, doc, lines, file, problems, 0) : undefined;
   } catch (e) {
     problems.push({ code: 'yaml', severity: 'error', message: `YAML: ${(e as Error).message}`, file, range: lines.rangeOf(0, 0) });
+    return undefined;
   }
-  return { doc, lines, root, problems };
 }
 
 function firstLine(s: string): string {

@@ -15,7 +15,7 @@
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { DockerfileLintConfig } from '../dockerfile/lint';
-import { COMPOSE_RULES } from '../compose/rules';
+import { COMPOSE_RULES } from '../compose/catalog';
 import { ALL_RULES as DOCKERFILE_RULES } from '../dockerfile/rules';
 import type { DockerfileRuleOptions, SeveritySetting } from '../dockerfile/types';
 import { closest } from '../util/text';

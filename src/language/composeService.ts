@@ -1,11 +1,14 @@
-/** The compose linter for the editor (YAML syntax and the Compose Specification schema so far). */
+/** The compose linter for the editor: YAML syntax, the Compose Specification schema and the CM rules, with project file access. */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { lintCompose } from '../compose/lint';
 import type { DockerfileLintConfig, LintResult } from '../dockerfile/lint';
 import { ignoreAboveLineEdit, ignoreForFileEdit } from '../dockerfile/fixAll';
 import type { TextEdit } from '../util/text';
 import { Settings } from '../platform/config';
-import { DocumentLinter } from './documentLinter';
+import type { Log } from '../platform/log';
+import { DocumentLinter, type RepoConfigProvider } from './documentLinter';
+import type { WorkspaceFactory } from './dockerfileService';
 
 const COMPOSE_NAME = /(^|\/)(compose|docker-compose)([.-][^/]*)?\.ya?ml$/i;
 
@@ -13,6 +16,14 @@ export class ComposeService extends DocumentLinter {
   readonly label = 'compose';
   readonly selector: vscode.DocumentSelector = [{ language: 'dockercompose' }, { pattern: '**/{compose,docker-compose}*.{yml,yaml}' }];
   readonly ignoreHereTitle = 'on this line';
+
+  constructor(
+    log: Log,
+    repoConfig: RepoConfigProvider | undefined,
+    private readonly workspaceFor: WorkspaceFactory | undefined,
+  ) {
+    super(log, repoConfig);
+  }
 
   matches(doc: vscode.TextDocument): boolean {
     if (doc.languageId === 'dockercompose') return true;
@@ -24,7 +35,10 @@ export class ComposeService extends DocumentLinter {
   }
 
   protected run(uri: vscode.Uri, text: string, config: DockerfileLintConfig): LintResult {
-    return lintCompose(text, { filePath: uri.scheme === 'file' ? uri.fsPath : undefined, config });
+    const filePath = uri.scheme === 'file' ? uri.fsPath : undefined;
+    // Other files of the project (override files, .env, Dockerfiles) are read only in a trusted workspace.
+    const workspace = filePath && this.workspaceFor && vscode.workspace.isTrusted ? this.workspaceFor(path.dirname(filePath)) : undefined;
+    return lintCompose(text, { filePath, workspace, config });
   }
 
   ignoreHereEdit(text: string, line: number, code: string): TextEdit {

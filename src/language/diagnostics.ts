@@ -26,13 +26,21 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     vscode.workspace.onDidChangeConfiguration((e) => Settings.affects(e) && this.relintAll(), this, this.disposables);
     vscode.workspace.onDidGrantWorkspaceTrust(() => this.relintAll(), this, this.disposables);
     vscode.extensions.onDidChange(() => this.relintAll(), this, this.disposables);
-    // Files that change what the linter sees: the repo config and the build context's ignore files.
-    const watcher = vscode.workspace.createFileSystemWatcher('**/{.dockyard.yaml,.dockyard.yml,.dockerignore,*.dockerignore,*.sh,.env}');
-    const onFile = (): void => this.relintAll();
-    watcher.onDidChange(onFile, this, this.disposables);
-    watcher.onDidCreate(onFile, this, this.disposables);
-    watcher.onDidDelete(onFile, this, this.disposables);
-    this.disposables.push(watcher);
+    // Files whose content changes what the linter sees: the repo config, the build context's ignore
+    // files and scripts, `.env`, and the compose files and Dockerfiles that compose rules read
+    // (override files, `build.target` stages). A file created or deleted anywhere can change
+    // the compose path checks. Bursts (a checkout, an install) re-lint once.
+    const contents = vscode.workspace.createFileSystemWatcher(
+      '**/{.dockyard.yaml,.dockyard.yml,.dockerignore,*.dockerignore,*.sh,.env,*.env,compose*.y*ml,docker-compose*.y*ml,Dockerfile,Dockerfile.*,*.Dockerfile,Containerfile}',
+    );
+    const anyFile = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    const onFile = (): void => this.relintSoon();
+    contents.onDidChange(onFile, this, this.disposables);
+    contents.onDidCreate(onFile, this, this.disposables);
+    contents.onDidDelete(onFile, this, this.disposables);
+    anyFile.onDidCreate(onFile, this, this.disposables);
+    anyFile.onDidDelete(onFile, this, this.disposables);
+    this.disposables.push(contents, anyFile);
     for (const d of vscode.workspace.textDocuments) this.lintNow(d);
   }
 
@@ -86,6 +94,17 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     for (const l of this.linters) l.forget(doc);
   }
 
+  private relintTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Re-lints every open document once a burst of file events is over. */
+  private relintSoon(): void {
+    if (this.relintTimer) clearTimeout(this.relintTimer);
+    this.relintTimer = setTimeout(() => {
+      this.relintTimer = undefined;
+      this.relintAll();
+    }, 200);
+  }
+
   relintAll(): void {
     for (const l of this.linters) l.forgetAll();
     for (const d of vscode.workspace.textDocuments) this.lintNow(d);
@@ -93,6 +112,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.relintTimer) clearTimeout(this.relintTimer);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     for (const d of this.disposables) d.dispose();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { helpFromDoc, toSarif, type SarifLog } from '../../../src/cli/format/sarif';
-import { COMPOSE_RULES } from '../../../src/compose/rules';
+import { COMPOSE_RULES } from '../../../src/compose/catalog';
 import { ALL_RULES } from '../../../src/dockerfile/rules';
 import type { Finding } from '../../../src/dockerfile/types';
 import { BAD_DOCKERFILE, onlyRulesConfig, parseJson, runCli, tree } from './cliHelpers';

@@ -155,9 +155,9 @@ describe('lintCompose', () => {
     }
   });
 
-  it('COMPOSE_RULES describes CM000 and CM001', () => {
+  it('COMPOSE_RULES starts with CM000 and CM001', () => {
     assert.deepEqual(
-      COMPOSE_RULES.map((r) => [r.code, r.name, r.defaultSeverity, r.fix]),
+      COMPOSE_RULES.slice(0, 2).map((r) => [r.code, r.name, r.defaultSeverity, r.fix]),
       [
         ['CM000', 'yaml-syntax', 'error', 'no'],
         ['CM001', 'compose-schema', 'error', 'partial'],

@@ -14,7 +14,7 @@ import {
   type KnownRule,
 } from '../../../src/config/dockyardConfig';
 import { createExcludeMatcher, findConfigFile, loadConfigFile } from '../../../src/config/configFile';
-import { COMPOSE_RULES } from '../../../src/compose/rules';
+import { COMPOSE_RULES } from '../../../src/compose/catalog';
 import { ALL_RULES } from '../../../src/dockerfile/rules';
 import { lintDockerfile } from '../../../src/dockerfile/lint';
 
@@ -92,11 +92,11 @@ describe('parseDockyardConfig', () => {
   });
 
   it('knows the Compose rules by default (codes and names); unknown Compose codes are reported', () => {
-    const { config, problems } = parseDockyardConfig('rules:\n  CM000: warning\n  compose-schema: off\n  CM002: off\n', '/r/x.yaml');
-    assert.deepEqual(config.rules, { CM000: 'warning', CM001: 'off', CM002: 'off' });
+    const { config, problems } = parseDockyardConfig('rules:\n  CM000: warning\n  compose-schema: off\n  obsolete-version: info\n  CM998: off\n', '/r/x.yaml');
+    assert.deepEqual(config.rules, { CM000: 'warning', CM001: 'off', CM002: 'info', CM998: 'off' });
     assert.equal(problems.length, 1);
-    assert.match(problems[0].message, /unknown rule "CM002"/);
-    assert.deepEqual(parseDockyardConfig('rules:\n  CM002: off\n', '/r/x.yaml', { knownRules: KNOWN, acceptRuleKey: (k) => k.startsWith('CM') }).problems, []);
+    assert.match(problems[0].message, /unknown rule "CM998"/);
+    assert.deepEqual(parseDockyardConfig('rules:\n  CM998: off\n', '/r/x.yaml', { knownRules: KNOWN, acceptRuleKey: (k) => k.startsWith('CM') }).problems, []);
   });
 
   it('normalizes rule names and lowercase codes to codes', () => {

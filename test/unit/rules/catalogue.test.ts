@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../../src/dockerfile/rules';
-import { COMPOSE_RULES } from '../../../src/compose/rules';
+import { COMPOSE_RULES } from '../../../src/compose/catalog';
 
 const root = join(__dirname, '..', '..', '..', '..');
 
