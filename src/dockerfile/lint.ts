@@ -13,6 +13,7 @@ import type {
   DockerfileRuleOptions,
   Finding,
   ReportInput,
+  RuleContext,
   Severity,
   SeveritySetting,
   WorkspaceAccess,
@@ -79,30 +80,29 @@ export function lintDockerfile(input: string, opts: LintOptions = {}): LintResul
     return { findings, errors };
   }
 
+  // One context for every rule (only `report` depends on the rule): allocating one per rule
+  // showed up in the allocation profile of small files.
+  let current: DockerfileRule = rules[0];
+  let severity: Severity = 'warning';
+  const ctx: RuleContext = {
+    text,
+    lines,
+    ast: model.ast,
+    model,
+    options: opts.config?.options ?? {},
+    filePath: opts.filePath,
+    workspace: opts.workspace,
+    report(f: ReportInput): void {
+      findings.push({ code: current.code, severity: f.severity ?? severity, message: f.message, range: f.range, fixes: f.fixes ?? [] });
+    },
+  };
   for (const rule of rules) {
     const sev = effectiveSeverity(rule, opts.config);
     if (sev === 'off') continue;
-    const severity: Severity = sev;
-    const report = (f: ReportInput): void => {
-      findings.push({
-        code: rule.code,
-        severity: f.severity ?? severity,
-        message: f.message,
-        range: f.range,
-        fixes: f.fixes ?? [],
-      });
-    };
+    current = rule;
+    severity = sev;
     try {
-      rule.check({
-        text,
-        lines,
-        ast: model.ast,
-        model,
-        options: opts.config?.options ?? {},
-        filePath: opts.filePath,
-        workspace: opts.workspace,
-        report,
-      });
+      rule.check(ctx);
     } catch (e) {
       errors.push(`rule ${rule.code} failed: ${describe(e)}`);
     }
