@@ -91,7 +91,7 @@ export function lintDockerfile(input: string, opts: LintOptions = {}): LintResul
     model,
     options: opts.config?.options ?? {},
     filePath: opts.filePath,
-    workspace: opts.workspace,
+    workspace: opts.workspace && memoizedWorkspace(opts.workspace),
     report(f: ReportInput): void {
       findings.push({ code: current.code, severity: f.severity ?? severity, message: f.message, range: f.range, fixes: f.fixes ?? [] });
     },
@@ -111,6 +111,32 @@ export function lintDockerfile(input: string, opts: LintOptions = {}): LintResul
   const kept = opts.honourSuppressions === false ? findings : applySuppressions(findings, lines, model, ids);
   kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
   return { findings: kept, errors };
+}
+
+/**
+ * The workspace as this lint sees it: each file read or checked once (several
+ * rules read `.dockerignore`; every read of the caller's cache costs a `stat`).
+ */
+function memoizedWorkspace(ws: WorkspaceAccess): WorkspaceAccess {
+  const reads = new Map<string, string | undefined>();
+  const exists = new Map<string, boolean>();
+  return {
+    contextDir: ws.contextDir,
+    readFile(path: string): string | undefined {
+      if (reads.has(path)) return reads.get(path);
+      const text = ws.readFile(path);
+      reads.set(path, text);
+      return text;
+    },
+    exists(path: string): boolean {
+      let e = exists.get(path);
+      if (e === undefined) {
+        e = ws.exists(path);
+        exists.set(path, e);
+      }
+      return e;
+    },
+  };
 }
 
 function applySuppressions(

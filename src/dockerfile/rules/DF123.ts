@@ -160,7 +160,8 @@ export const rule: DockerfileRule = {
   defaultSeverity: 'warning',
   fix: 'partial',
   check(ctx) {
-    if (hasDevDependencies(ctx) === false) return;
+    // package.json is read only once a finding is about to be reported (most files have none).
+    let devDependencies: boolean | undefined | null = null;
     for (const stage of ctx.model.stages) {
       let prod: ProdInstall | undefined;
       // NODE_ENV=production in effect at each RUN, kept up to date while walking the stage (linear).
@@ -195,6 +196,8 @@ export const rule: DockerfileRule = {
             if (!prod || reported) continue;
             const build = buildOf(cmd);
             if (!build) continue;
+            if (devDependencies === null) devDependencies = hasDevDependencies(ctx);
+            if (devDependencies === false) return;
             const installLabel = prod.script.source.text.slice(prod.node.toolWord.start, prod.node.command.end).replace(/\s+/g, ' ');
             const cause =
               prod.why.kind === 'flag' ? `"${installLabel}" skipped them` : `NODE_ENV=production made "${installLabel}" skip them`;
