@@ -69,3 +69,14 @@ wait_for_http() {
     sleep 0.5
   done
 }
+
+# True when node_modules was installed from the current package-lock.json: compares the lock
+# file's hash with the stamp `deps_stamp` writes after `npm ci` (content, not mtimes, so a fresh
+# checkout or a git worktree with an unchanged lock file does not reinstall).
+deps_up_to_date() {
+  [ -f node_modules/.package-lock.json ] && [ -f node_modules/.dockyard-lock.sha256 ] \
+    && [ "$(sha256sum package-lock.json | cut -d' ' -f1)" = "$(cat node_modules/.dockyard-lock.sha256)" ]
+}
+deps_stamp() {
+  sha256sum package-lock.json | cut -d' ' -f1 > node_modules/.dockyard-lock.sha256
+}

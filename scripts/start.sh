@@ -9,7 +9,7 @@
 #   --folder DIR  folder to open (default examples/demo)
 #   --no-package  reuse the last built .vsix instead of building the extension again
 #
-# What it does: npm ci (when node_modules is missing or stale), builds the extension and packs it
+# What it does: npm ci (when node_modules was not installed from this package-lock.json), builds the extension and packs it
 # with vsce into .vscode-test/start/dockyard.vsix, installs VS Code's server once per machine
 # (scripts/setup-vscode-server.sh, ~5 minutes the first time), installs the .vsix into the server's
 # extensions dir (.vscode-test/start/extensions), and starts the server. Settings and state are kept
@@ -43,10 +43,10 @@ vsix="$state/dockyard.vsix"
 mkdir -p "$state"
 
 # 1. dependencies
-if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] \
-   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if ! deps_up_to_date; then
   log "npm ci"
   npm ci --no-audit --no-fund || die "npm ci failed"
+  deps_stamp
 fi
 
 # 2. the extension, packed as users get it

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's single test command: ./scripts/test.sh
 # Works on a fresh clone on a fresh machine (Debian, root or sudo, npm registry + apt):
-#   1. npm ci            when node_modules is missing or package-lock.json is newer
+#   1. npm ci            when node_modules was not installed from this package-lock.json
 #   2. npm run build     (esbuild bundle + tsc to out/)
 #   3. npm run lint      (skipped only while the repo has no eslint config)
 #   4. npm run test:unit (node --test)
@@ -60,9 +60,9 @@ count_node_test() {
 }
 
 # 1. dependencies
-if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] \
-   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if ! deps_up_to_date; then
   must "npm ci" npm ci --no-audit --no-fund
+  deps_stamp
 else
   step "npm ci (skipped: node_modules is up to date with package-lock.json)"
 fi
