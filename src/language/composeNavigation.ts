@@ -29,8 +29,16 @@ export class ComposeNavigation implements vscode.DefinitionProvider, vscode.Docu
     );
   }
 
+  private loggedPlan = '';
+
   private plan(): ComposeFeaturePlan {
-    return composeFeaturePlan(new Settings().composeOverlap, (id) => vscode.extensions.getExtension(id) !== undefined);
+    const plan = composeFeaturePlan(new Settings().composeOverlap, (id) => vscode.extensions.getExtension(id) !== undefined);
+    const key = plan.deferTo.join(',');
+    if (key !== this.loggedPlan) {
+      this.loggedPlan = key;
+      if (key) this.log.info(`compose: leaving same-file definitions and ${[...plan.skipLinks].join('/')} links to ${key} (dockyard.compose.overlappingFeatures)`);
+    }
+    return plan;
   }
 
   private input(doc: vscode.TextDocument): NavigationInput {
