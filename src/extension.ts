@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { Log } from './platform/log';
 import { DockerfileService } from './language/dockerfileService';
 import { ComposeService } from './language/composeService';
+import { ComposeNavigation } from './language/composeNavigation';
 import { DiagnosticsPublisher } from './language/diagnostics';
 import { LinterCodeActions } from './language/codeActions';
 import { registerCommands } from './commands/registerCommands';
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
     for (const provider of codeActions) {
       context.subscriptions.push(vscode.languages.registerCodeActionsProvider(provider.linter.selector, provider, LinterCodeActions.metadata));
     }
+    context.subscriptions.push(new ComposeNavigation(log, (dir) => new FsWorkspace(dir)).register(compose.selector));
     registerDockerfilesView(context, dockerfiles, log);
     registerCommands(context, { log, extensionUri: context.extensionUri, codeActions, diagnostics });
     log.info(`Dockyard ${String(context.extension.packageJSON.version)} activated`);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_SECTION } from '../constants';
 import type { SeveritySetting } from '../dockerfile/types';
+import type { ComposeOverlapPolicy } from '../compose/overlap';
 
 export type OverlapPolicy = 'auto' | 'dockyard';
 
@@ -33,6 +34,9 @@ export class Settings {
   }
   get overlap(): OverlapPolicy {
     return this.c.get<OverlapPolicy>('dockerfile.overlappingRules', 'auto');
+  }
+  get composeOverlap(): ComposeOverlapPolicy {
+    return this.c.get<ComposeOverlapPolicy>('compose.overlappingFeatures', 'auto');
   }
   static affects(e: vscode.ConfigurationChangeEvent): boolean {
     return e.affectsConfiguration(CONFIG_SECTION);

@@ -113,6 +113,15 @@ export class FsWorkspace implements WorkspaceAccess {
     }
   }
 
+  isDirectory(p: string): boolean {
+    if (typeof p !== 'string' || !p || p.includes('\0')) return false;
+    try {
+      return fs.statSync(this.abs(p), { throwIfNoEntry: false })?.isDirectory() ?? false;
+    } catch {
+      return false;
+    }
+  }
+
   /** Forget a path after writing it (so the next read sees the new content). */
   invalidate(p?: string): void {
     this.cache.invalidate(p === undefined ? undefined : this.abs(p));
