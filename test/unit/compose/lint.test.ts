@@ -5,8 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { COMPOSE_RULES, lintCompose, MAX_COMPOSE_LINT_BYTES, parseComposeSuppressions } from '../../../src/compose/lint';
+import { COMPOSE_RULES, lintCompose as lintWithRules, MAX_COMPOSE_LINT_BYTES, parseComposeSuppressions, type ComposeLintOptions } from '../../../src/compose/lint';
 import { applyEdits, LineIndex } from '../../../src/util/text';
+
+/** These tests are about the engine, CM000 and CM001; the CM rules have their own tests (rules/). */
+const lintCompose = (text: string, opts: ComposeLintOptions = {}) => lintWithRules(text, { rules: [], ...opts });
 
 const UNKNOWN_KEY = 'services:\n  web:\n    imgae: nginx\n';
 
@@ -16,6 +19,14 @@ function applyPreferred(text: string, findings: ReturnType<typeof lintCompose>['
 }
 
 describe('lintCompose', () => {
+  it('runs the CM rules by default, each document on its own', () => {
+    const r = lintWithRules('version: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n---\nversion: "3"\nservices: {}\n');
+    assert.deepEqual(
+      r.findings.filter((f) => f.code === 'CM002').map((f) => f.range.start.line),
+      [0, 5],
+    );
+    assert.deepEqual(r.errors, []);
+  });
   it('a valid file has no findings', () => {
     const r = lintCompose('services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n');
     assert.deepEqual(r, { findings: [], errors: [] });
