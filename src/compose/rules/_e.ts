@@ -94,6 +94,8 @@ export interface BackingImage {
   /** The image's own health probe, as exec words. */
   probe?: string[];
   alpine: boolean;
+  /** curl / wget of a variant (Debian or Alpine), for a tag that is not known. */
+  toolsFor(alpine: boolean): { curl?: boolean; wget?: boolean };
 }
 
 interface Entry {
@@ -148,7 +150,7 @@ const TABLE: Entry[] = [
     major: leadingMajor,
     resolve: postgresPaths,
     tools: DEBIAN_OR_ALPINE,
-    probe: ['pg_isready', '-U', '${POSTGRES_USER:-postgres}'],
+    probe: ['pg_isready', '-U', '$${POSTGRES_USER:-postgres}'],
   },
   {
     kind: 'postgres',
@@ -157,7 +159,7 @@ const TABLE: Entry[] = [
     major: pgMajor,
     resolve: postgresPaths,
     tools: DEBIAN_OR_ALPINE,
-    probe: ['pg_isready', '-U', '${POSTGRES_USER:-postgres}'],
+    probe: ['pg_isready', '-U', '$${POSTGRES_USER:-postgres}'],
   },
   {
     kind: 'postgres',
@@ -198,9 +200,10 @@ const TABLE: Entry[] = [
     kind: 'mongo',
     label: 'MongoDB',
     repos: ['mongo'],
+    major: leadingMajor,
     resolve: (_m, s) => ({ dataPath: flagValue(s.command, '--dbpath') ?? '/data/db', imageVolumes: ['/data/db', '/data/configdb'] }),
     tools: NO_TOOLS,
-    probe: ['mongosh', '--quiet', '--eval', 'db.adminCommand("ping")'],
+    probe: ['mongosh', '--quiet', '--eval', "db.adminCommand('ping')"],
   },
   {
     kind: 'mongo',
@@ -320,6 +323,7 @@ export function backingImage(ref: ImageRef, tagKnown: boolean, s: ServiceSetting
     wget: tools.wget,
     probe: e.probe,
     alpine,
+    toolsFor: (a) => e.tools?.(a) ?? {},
   };
 }
 
