@@ -12,10 +12,11 @@ const { COMPOSE_RULES } = require(join(root, 'out/src/compose/catalog.js'));
 
 const fixText = { yes: '✔', partial: '~', no: '' };
 const anchors = (r) =>
-  [...(r.anchors?.hadolint ?? []), ...(r.anchors?.buildkit ?? [])].join(', ');
+  [...(r.anchors?.hadolint ?? []), ...(r.anchors?.buildkit ?? []), ...(r.code.startsWith('CM') ? (r.anchors?.other ?? []) : [])].join(', ').replace(/\|/g, '\\|');
 const rows = (link, rules = ALL_RULES) =>
   rules.map((r) => `| [${r.code}](${link}${r.code}.md) | ${r.name} | ${r.defaultSeverity} | ${fixText[r.fix]} | ${r.title.replace(/\|/g, '\\|')} | ${anchors(r)} |`);
 const header = ['| Code | Name | Default | Fix | Detects | hadolint / BuildKit |', '|---|---|---|---|---|---|'];
+const composeHeader = ['| Code | Name | Default | Fix | Detects | Same as |', '|---|---|---|---|---|---|'];
 
 const index = [
   '# Dockerfile rules',
@@ -30,9 +31,11 @@ const index = [
   '',
   '# Compose rules',
   '',
-  'Compose support is growing (the catalogue has CM001–CM035); these are the rules shipped so far.',
+  `${COMPOSE_RULES.length} rules: CM000 is the YAML parser, CM001 the Compose Specification schema, the others read the`,
+  'project as Compose does (`.env` interpolation, override files, `include:`, `extends`) and, in a trusted workspace,',
+  'the files it refers to. Suppress with `# dockyard-ignore=CODE` on the line above, or `# dockyard-ignore-file=CODE`.',
   '',
-  ...header,
+  ...composeHeader,
   ...rows('', COMPOSE_RULES),
   '',
 ].join('\n');
@@ -45,7 +48,7 @@ const end = '<!-- rule-index:end -->';
 const a = readme.indexOf(start);
 const b = readme.indexOf(end);
 if (a >= 0 && b > a) {
-  readme = readme.slice(0, a + start.length) + '\n' + [...header, ...rows('docs/rules/'), ...rows('docs/rules/', COMPOSE_RULES)].join('\n') + '\n' + readme.slice(b);
+  readme = readme.slice(0, a + start.length) + '\n' + [...header, ...rows('docs/rules/'), '', ...composeHeader, ...rows('docs/rules/', COMPOSE_RULES)].join('\n') + '\n' + readme.slice(b);
   writeFileSync(readmePath, readme);
 }
 console.log(`documented ${ALL_RULES.length} Dockerfile and ${COMPOSE_RULES.length} compose rules`);
