@@ -6,8 +6,9 @@ import { describe, it } from 'node:test';
 import type { SarifLog } from '../../../src/cli/format/sarif';
 import { CLEAN_DOCKERFILE, parseJson, runCli, tree } from './cliHelpers';
 
-const UNKNOWN_KEY = 'services:\n  web:\n    imgae: nginx:1.27\n';
-const FIXED = 'services:\n  web:\n    image: nginx:1.27\n';
+// Clean for every other compose rule (tagged image, a restart policy), so only CM001 shows.
+const UNKNOWN_KEY = 'services:\n  web:\n    imgae: nginx:1.27\n    restart: unless-stopped\n';
+const FIXED = 'services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n';
 
 interface JsonFile {
   file: string;
@@ -87,16 +88,16 @@ describe('dockyard lint: Compose files', () => {
   });
 
   it('--fix in JSON reports the fix; findings without a preferred fix stay', () => {
-    const root = tree({ 'compose.yaml': 'services:\n  web:\n    imgae: nginx:1.27\n    ports: {a: 1}\n' });
+    const root = tree({ 'compose.yaml': 'services:\n  web:\n    imgae: nginx:1.27\n    restart: unless-stopped\n    ports: {a: 1}\n' });
     const r = runCli(['lint', '-f', 'json', '--fix'], root);
     assert.equal(r.code, 1);
     const [f] = parseJson<JsonFile[]>(r.stdout);
     assert.deepEqual(f.fixed?.filter((x) => x.code === 'CM001'), [{ code: 'CM001', title: "Rename 'imgae' to 'image'" }]);
     assert.deepEqual(
       f.findings.filter((x) => x.code === 'CM001').map((x) => [x.code, x.line]),
-      [['CM001', 4]],
+      [['CM001', 5]],
     );
-    assert.equal(fs.readFileSync(path.join(root, 'compose.yaml'), 'utf8'), 'services:\n  web:\n    image: nginx:1.27\n    ports: {a: 1}\n');
+    assert.equal(fs.readFileSync(path.join(root, 'compose.yaml'), 'utf8'), 'services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n    ports: {a: 1}\n');
   });
 
   it('an explicitly named .yml file is linted as a Compose file', () => {
