@@ -181,6 +181,7 @@ interface Stats {
 }
 
 export interface ComposeBenchResult {
+  machine: { nproc: number; cpu: string; node: string; load: number[] };
   corpus: { dir: string; files: number; timed: number; bytes: number; lines: number; unreadable: { file: string; error: string }[] };
   rules: number;
   /** The first lint of the process (schema validator compiled or loaded), ms. */
@@ -226,6 +227,7 @@ function countLines(text: string): number {
 const slash = (p: string): string => p.split(path.sep).join('/');
 
 export async function runComposeBench(opts: ComposeBenchOptions): Promise<ComposeBenchResult> {
+  const machine = { nproc: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, load: os.loadavg().map((x) => Math.round(x * 10) / 10) };
   const files = listComposeFiles(opts.corpusDir);
   const texts: { file: string; text: string }[] = [];
   const unreadable: { file: string; error: string }[] = [];
@@ -343,6 +345,7 @@ export async function runComposeBench(opts: ComposeBenchOptions): Promise<Compos
   const sum = (xs: number[]): number => xs.reduce((n, x) => n + x, 0);
   const stats = (xs: number[]): Stats => ({ median: median(xs), p99: percentile(xs, 99), max: Math.max(...xs), total: sum(xs), files: xs.length });
   return {
+    machine,
     corpus: { dir: opts.corpusDir, files: files.length, timed: texts.length, bytes, lines, unreadable },
     rules: COMPOSE_RULES.length,
     firstLint,
@@ -376,6 +379,11 @@ function f(n: number, digits = 3): string {
 /** The Markdown section (also the `compose-bench` section of docs/benchmarks.md). */
 export function composeMarkdown(r: ComposeBenchResult, forDocs = false): string {
   const out: string[] = [];
+  const busy = r.machine.load[0] > r.machine.nproc;
+  out.push(
+    `Machine: ${r.machine.nproc} × ${r.machine.cpu}, Node ${r.machine.node}; load average when the Compose part started ${r.machine.load.join(' / ')}` +
+      (busy ? ' (busy machine: absolute times are inflated).' : '.'),
+  );
   out.push(
     `Compose corpus: ${r.corpus.timed} files (${(r.corpus.bytes / 1024).toFixed(0)} KB, ${r.corpus.lines} lines)` +
       (r.corpus.unreadable.length ? `, ${r.corpus.unreadable.length} unreadable` : '') +
