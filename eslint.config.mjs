@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/host/workspace/**', 'examples/**', '**/*.mjs', 'bin/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/host/workspace/**', 'examples/**', '**/*.mjs', 'bin/**', 'src/compose/schema/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

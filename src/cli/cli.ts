@@ -1,7 +1,9 @@
 /**
- * `dockyard` command line: `lint` and `rules`. `main(argv, io)` is the whole
- * program with its I/O injected (tests call it in-process); `main.ts` wires it
- * to the real process. Never throws: usage and I/O errors are exit code 2.
+ * `dockyard` command line: `lint`, `rules` and `config`. `runMain(argv, io)` is
+ * the whole program with its I/O injected (tests call it in-process); `main.ts`
+ * wires it to the real process. `main` is the synchronous part (every command
+ * but `config`, which loads the project asynchronously). Never throws: usage
+ * and I/O errors are exit code 2.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +12,7 @@ import { loadConfigFile } from '../config/configFile';
 import { parseRuleOverride, type DockyardConfig, type KnownRule } from '../config/dockyardConfig';
 import { FileCache } from '../util/fsWorkspace';
 import { HELP_TEXT, parseArgs, type LintArgs, type RulesArgs } from './args';
+import { runConfig } from './config';
 import { discover } from './discover';
 import { atOrAbove } from './format/common';
 import { formatJson } from './format/json';
@@ -43,6 +46,18 @@ export function main(argv: readonly string[], io: CliIo): number {
   }
 }
 
+/** Every command, `config` included. Never rejects. */
+export async function runMain(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args.command === 'config') return await runConfig(args, io);
+  } catch (e) {
+    io.stderr(`dockyard: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT_ERROR;
+  }
+  return main(argv, io);
+}
+
 function run(argv: readonly string[], io: CliIo): number {
   const args = parseArgs(argv);
   switch (args.command) {
@@ -50,7 +65,7 @@ function run(argv: readonly string[], io: CliIo): number {
       io.stderr(`dockyard: ${args.message}\nRun "dockyard --help" for usage.\n`);
       return EXIT_ERROR;
     case 'help':
-      if (args.topic && !['lint', 'rules'].includes(args.topic)) {
+      if (args.topic && !['lint', 'rules', 'config'].includes(args.topic)) {
         io.stderr(`dockyard: unknown command "${args.topic}"\n`);
         io.stderr(HELP_TEXT);
         return EXIT_ERROR;
@@ -64,6 +79,9 @@ function run(argv: readonly string[], io: CliIo): number {
       return listRules(args, io);
     case 'lint':
       return lint(args, io);
+    case 'config':
+      io.stderr('dockyard: internal error: the config command runs through runMain\n');
+      return EXIT_ERROR;
   }
 }
 

@@ -11,13 +11,18 @@ import { isNull, mkMap, mkScalar, scalarString, toJS as toJSValue, type CEntry, 
 
 type Path = string[];
 
+/** Patterns split once (this runs for every node of every file loaded). */
+const SPLIT = new Map<string, string[]>();
 function match(path: Path, pattern: string): boolean {
-  const p = pattern.split('.');
+  let p = SPLIT.get(pattern);
+  if (!p) SPLIT.set(pattern, (p = pattern.split('.')));
   if (p.length !== path.length) return false;
-  return p.every((seg, i) => seg === '*' || seg === path[i]);
+  for (let i = 0; i < p.length; i++) if (p[i] !== '*' && p[i] !== path[i]) return false;
+  return true;
 }
 function matchAny(path: Path, patterns: string[]): boolean {
-  return patterns.some((p) => match(path, p));
+  for (const p of patterns) if (match(path, p)) return true;
+  return false;
 }
 
 const OVERRIDE = ['services.*.command', 'services.*.entrypoint', 'services.*.healthcheck.test'];

@@ -4,8 +4,9 @@
  * came from. Interpolation, `extends`, `include` and merging work on this
  * tree; the typed model is read from it last. Pure: no `fs`, no `vscode`.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq, type Document, type Node as YNode, type Tags } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq, type Alias, type Document, type Node as YNode, type Tags } from 'yaml';
 import { LineIndex, type Range } from '../util/text';
+import { aliasTargets } from './anchors';
 import type { ComposeProblem } from './model';
 
 /** Compose's custom tags on a value: `!reset` removes it, `!override` replaces without merging. */
@@ -91,7 +92,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
  */
 export function treeFromDocument(doc: Document, lines: LineIndex, file: string, problems: ComposeProblem[]): CNode | undefined {
   try {
-    return doc.contents ? convert(doc.contents as YNode, doc, lines, file, problems, 0) : undefined;
+    return doc.contents ? convert(doc.contents as YNode, aliasTargets(doc), lines, file, problems, 0) : undefined;
   } catch (e) {
     problems.push({ code: 'yaml', severity: 'error', message: `YAML: ${(e as Error).message}`, file, range: lines.rangeOf(0, 0) });
     return undefined;
@@ -119,15 +120,15 @@ function keyString(k: unknown): string {
 
 const MAX_DEPTH = 200;
 
-function convert(n: YNode, doc: Document, lines: LineIndex, file: string, problems: ComposeProblem[], depth: number): CNode {
+function convert(n: YNode, aliases: Map<Alias, YNode>, lines: LineIndex, file: string, problems: ComposeProblem[], depth: number): CNode {
   if (depth > MAX_DEPTH) throw new Error('document nested too deeply (alias loop?)');
   if (isAlias(n)) {
-    const target = n.resolve(doc);
+    const target = aliases.get(n);
     if (!target) {
       problems.push({ code: 'yaml', severity: 'error', message: `Unknown alias *${n.source}`, file, range: nodeRange(n, lines) });
       return { kind: 'scalar', value: null, file, range: nodeRange(n, lines) };
     }
-    return convert(target as YNode, doc, lines, file, problems, depth + 1);
+    return convert(target as YNode, aliases, lines, file, problems, depth + 1);
   }
   const range = nodeRange(n, lines);
   const tag = tagOf(n);
@@ -142,7 +143,7 @@ function convert(n: YNode, doc: Document, lines: LineIndex, file: string, proble
         const v = pair.value as YNode | null;
         const sources = isSeq(v) ? v.items : [v];
         for (const s of sources) {
-          const c = s ? convert(s as YNode, doc, lines, file, problems, depth + 1) : undefined;
+          const c = s ? convert(s as YNode, aliases, lines, file, problems, depth + 1) : undefined;
           if (c?.kind === 'map') {
             for (const e of c.entries) if (!merged.some((m) => m.key === e.key)) merged.push(e);
           } else {
@@ -153,7 +154,7 @@ function convert(n: YNode, doc: Document, lines: LineIndex, file: string, proble
       }
       const key = keyString(k);
       const value: CNode = pair.value
-        ? convert(pair.value as YNode, doc, lines, file, problems, depth + 1)
+        ? convert(pair.value as YNode, aliases, lines, file, problems, depth + 1)
         : { kind: 'scalar', value: null, file, range: nodeRange(k, lines) };
       const i = entries.findIndex((e) => e.key === key);
       const entry = { key, keyRange: nodeRange(k, lines), value };
@@ -166,7 +167,7 @@ function convert(n: YNode, doc: Document, lines: LineIndex, file: string, proble
   }
   if (isSeq(n)) {
     const items = n.items.map((it) =>
-      it ? convert(it as YNode, doc, lines, file, problems, depth + 1) : ({ kind: 'scalar', value: null, file, range } as CScalar),
+      it ? convert(it as YNode, aliases, lines, file, problems, depth + 1) : ({ kind: 'scalar', value: null, file, range } as CScalar),
     );
     return { kind: 'seq', items, file, range, tag };
   }

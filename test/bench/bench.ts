@@ -19,6 +19,7 @@ import { lintDockerfile, MAX_LINT_BYTES } from '../../src/dockerfile/lint';
 import { ALL_RULES } from '../../src/dockerfile/rules';
 import type { DockerfileRule } from '../../src/dockerfile/types';
 import { FileCache, FsWorkspace } from '../../src/util/fsWorkspace';
+import { composeMarkdown, runComposeBench } from './compose';
 import { replaceSection } from './docsSection';
 import { generateDockerfile } from './generate';
 
@@ -118,7 +119,7 @@ interface FileTiming {
   parse?: number;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const opts = parseOptions(argv);
   if (typeof opts === 'string') {
     if (opts) process.stderr.write(`bench: ${opts}\n`);
@@ -280,13 +281,17 @@ function main(argv: string[]): number {
     perRuleBase,
   };
 
-  if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-  else process.stdout.write(markdown(result) + '\n');
+  const compose = await runComposeBench({ corpusDir: opts.dir, runs: opts.runs, warmup: opts.warmup });
+
+  if (opts.json) process.stdout.write(JSON.stringify({ ...result, compose }, null, 2) + '\n');
+  else process.stdout.write(markdown(result) + '\n\n## Compose\n\n' + composeMarkdown(compose) + '\n');
 
   if (opts.writeDocs) {
     const doc = path.join(packageRoot() ?? process.cwd(), 'docs', 'benchmarks.md');
     const r = fs.existsSync(doc) ? replaceSection(doc, 'bench', markdown(result, true)) : 'missing-markers';
     process.stderr.write(r === 'replaced' ? `bench: updated ${doc}\n` : 'bench: docs/benchmarks.md has no <!-- bench:begin/end --> markers; not updated\n');
+    const c = fs.existsSync(doc) ? replaceSection(doc, 'compose-bench', composeMarkdown(compose, true)) : 'missing-markers';
+    if (c !== 'replaced') process.stderr.write('bench: docs/benchmarks.md has no <!-- compose-bench:begin/end --> markers; Compose figures not written\n');
   }
   return 0;
 }
@@ -382,4 +387,4 @@ function markdown(r: Result, forDocs = false): string {
   return out.join('\n');
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -1,12 +1,26 @@
 /**
- * The Compose Specification JSON schema, compiled with ajv (draft-07), and the
+ * The Compose Specification JSON schema, compiled ahead of time with ajv's
+ * standalone code generation (draft-07; `generated/validator.ts`, made by
+ * scripts/gen-compose-validator.mjs: no code is generated at run time), and the
  * logic that turns ajv's raw errors into one issue per location: a failed
  * `oneOf` is resolved by picking the branch whose type fits the value and
  * explaining the value against that branch only, instead of listing every
  * branch's complaint. Pure: no `fs`, no `vscode`.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import composeSpec from './compose-spec.json';
+
+type Generated = typeof import('./generated/validator');
+let generatedModule: Generated | undefined;
+/**
+ * The generated validators (~450 KB of code), loaded on the first validation
+ * rather than when the extension starts: workspaces without compose files
+ * never evaluate them.
+ */
+function generated(): Generated {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (generatedModule ??= require('./generated/validator') as Generated);
+}
 
 /** JSON types as JSON schema names them, plus `integer`. */
 export type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';
@@ -29,7 +43,6 @@ export interface SchemaIssue {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type SchemaNode = Record<string, any>;
 
-const SCHEMA_ID = 'compose_spec.json';
 /** The root schema without `$schema` (ajv knows draft-07 as http://…#, the file says https://…). */
 const ROOT: SchemaNode = (() => {
   const { $schema: _ignored, ...rest } = composeSpec as SchemaNode;
@@ -37,24 +50,29 @@ const ROOT: SchemaNode = (() => {
 })();
 
 interface State {
-  readonly ajv: Ajv;
   readonly validate: ValidateFunction;
+  /** oneOf/anyOf arrays of ROOT -> their JSON pointer. */
   readonly pointers: WeakMap<object, string>;
-  readonly branches: Map<string, ValidateFunction | null>;
+  /** The same by content: the generated code's errors carry its own copies of the schema objects. */
+  readonly pointersByJson: Map<string, string>;
   readonly compileMs: number;
 }
 let state: State | undefined;
 
-/** Compiles the schema (once per process; ~100–200 ms). Called lazily by the first validation. */
+/** The precompiled validator and the schema's pointer index (built once per process, a few ms). */
 export function compiledSchema(): State {
   if (state) return state;
   const t0 = Date.now();
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, inlineRefs: false, validateSchema: false });
-  const validate = ajv.compile(ROOT);
   const pointers = new WeakMap<object, string>();
-  indexPointers(ROOT, '', pointers);
-  state = { ajv, validate, pointers, branches: new Map(), compileMs: Date.now() - t0 };
+  const pointersByJson = new Map<string, string>();
+  indexPointers(ROOT, '', pointers, pointersByJson);
+  state = { validate: generated().root as unknown as ValidateFunction, pointers, pointersByJson, compileMs: Date.now() - t0 };
   return state;
+}
+
+/** The JSON pointer of a oneOf/anyOf array (from ROOT or from the generated code's copy of it). */
+function pointerOf(s: State, branches: unknown[]): string | undefined {
+  return s.pointers.get(branches) ?? s.pointersByJson.get(JSON.stringify(branches));
 }
 
 /** How long the one-time compilation took, or undefined before it ran. */
@@ -136,7 +154,7 @@ function resolveChoice(e: ErrorObject, value: unknown, path: string[], depth: nu
     return [{ path, keyword: 'type', params: { type: [...expected].join(',') }, ajvMessage: e.message ?? '', parentSchema: e.parentSchema as SchemaNode, expected: [...expected] }];
   }
   const s = compiledSchema();
-  const ptr = s.pointers.get(branches);
+  const ptr = pointerOf(s, branches);
   if (ptr === undefined || depth > 32) return [generic];
   let best: SchemaIssue[] | undefined;
   for (const i of candidates) {
@@ -150,18 +168,10 @@ function resolveChoice(e: ErrorObject, value: unknown, path: string[], depth: nu
 }
 
 function branchValidator(pointer: string): ValidateFunction | null {
-  const s = compiledSchema();
-  let v = s.branches.get(pointer);
-  if (v === undefined) {
-    try {
-      const ref = SCHEMA_ID + '#' + pointer.split('/').map((seg) => encodeURIComponent(seg)).join('/');
-      v = (s.ajv.getSchema(ref) as ValidateFunction | undefined) ?? null;
-    } catch {
-      v = null;
-    }
-    s.branches.set(pointer, v);
-  }
-  return v;
+  const g = generated();
+  const name = g.BRANCHES[pointer];
+  const v = name ? (g as unknown as Record<string, ValidateFunction | undefined>)[name] : undefined;
+  return v ?? null;
 }
 
 function accepts(types: Set<JsonType> | null, t: JsonType): boolean {
@@ -205,11 +215,16 @@ function deref(schema: SchemaNode | undefined): SchemaNode | undefined {
   return s;
 }
 
-function indexPointers(node: unknown, ptr: string, out: WeakMap<object, string>): void {
+function indexPointers(node: unknown, ptr: string, out: WeakMap<object, string>, byJson: Map<string, string>): void {
   if (!node || typeof node !== 'object' || out.has(node)) return;
   out.set(node, ptr);
-  if (Array.isArray(node)) node.forEach((v, i) => indexPointers(v, `${ptr}/${i}`, out));
-  else for (const [k, v] of Object.entries(node)) indexPointers(v, `${ptr}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out);
+  if (Array.isArray(node)) {
+    if (/\/(?:oneOf|anyOf)$/.test(ptr)) {
+      const key = JSON.stringify(node);
+      if (!byJson.has(key)) byJson.set(key, ptr);
+    }
+    node.forEach((v, i) => indexPointers(v, `${ptr}/${i}`, out, byJson));
+  } else for (const [k, v] of Object.entries(node)) indexPointers(v, `${ptr}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out, byJson);
 }
 
 /** JSON pointer (`/a/b~1c`) to segments; `uri`: the pointer is a URI fragment (percent-encoded). */

@@ -6,6 +6,7 @@
  * mapped back to an exact source range. Pure: no `fs`, no `vscode`.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Alias, type Document, type Node as YNode, type Pair } from 'yaml';
+import { aliasTargets } from '../anchors';
 
 /** Where one key or item of a built object/array was written. */
 export interface SourceEntry {
@@ -48,40 +49,14 @@ export class YamlValue {
   private readonly cache = new Map<YNode, unknown>();
   private readonly active = new Set<YNode>();
   /** Alias -> anchored node, resolved in one pass (`Alias.resolve` walks the whole document per call). */
-  private readonly targets = new Map<Alias, YNode>();
+  private targets = new Map<Alias, YNode>();
 
   constructor(
     private readonly doc: Document,
   ) {
     const contents = doc.contents as YNode | null;
-    if (contents) this.indexAnchors();
+    if (contents) this.targets = aliasTargets(doc);
     this.root = contents ? this.convert(contents, 0) : null;
-  }
-
-  /** An alias refers to the closest preceding node with that anchor, in document order. */
-  private indexAnchors(): void {
-    const anchors = new Map<string, YNode>();
-    // Iterative pre-order walk (keys before values), cheaper than `visit` and safe on deep input.
-    const stack: unknown[] = [this.doc.contents];
-    while (stack.length) {
-      const node = stack.pop();
-      if (!node || typeof node !== 'object') continue;
-      if (isAlias(node)) {
-        const target = anchors.get(node.source);
-        if (target) this.targets.set(node, target);
-        continue;
-      }
-      if (isPair(node)) {
-        stack.push(node.value, node.key);
-        continue;
-      }
-      const anchor = (node as { anchor?: unknown }).anchor;
-      if (typeof anchor === 'string') anchors.set(anchor, node as YNode);
-      if (isMap(node) || isSeq(node)) {
-        const items = node.items as unknown[];
-        for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
-      }
-    }
   }
 
   private resolveAlias(node: Alias): YNode | null {
