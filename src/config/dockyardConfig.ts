@@ -11,6 +11,8 @@
  *     allowedRegistries: [docker.io, ghcr.io]
  *     requiredLabels: [org.opencontainers.image.source]
  *     labelSchema: { org.opencontainers.image.created: rfc3339 }
+ *   compose:
+ *     allUnboundPorts: true  # CM023: report every published port without a host IP
  *   exclude: ["vendor/**"] # CLI discovery excludes (.gitignore syntax, relative to the config file)
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
@@ -43,6 +45,11 @@ export interface DockerfileConfigSection {
   readonly forbidInlineIgnores?: boolean;
 }
 
+export interface ComposeConfigSection {
+  /** CM023: report every published port without a host IP, not only databases, caches and admin UIs. */
+  readonly allUnboundPorts?: boolean;
+}
+
 type MutableDockerfileSection = {
   allowedRegistries?: string[];
   requiredLabels?: string[];
@@ -56,6 +63,7 @@ export interface DockyardConfig {
   /** Severity per rule. Keys are codes (`DF090`) where the rule is known, else as written. */
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   readonly dockerfile?: DockerfileConfigSection;
+  readonly compose?: ComposeConfigSection;
   /** CLI discovery excludes, .gitignore syntax, relative to `baseDir`. */
   readonly exclude?: readonly string[];
   /** Absolute directory of the config file (what `exclude` is relative to). */
@@ -93,7 +101,8 @@ export interface ParseConfigOptions {
 /** Every rule a config may name by default: the Dockerfile rules, then the Compose rules. */
 const ALL_RULES: readonly KnownRule[] = [...DOCKERFILE_RULES, ...COMPOSE_RULES];
 
-const TOP_KEYS = ['rules', 'dockerfile', 'exclude'];
+const TOP_KEYS = ['rules', 'dockerfile', 'compose', 'exclude'];
+const COMPOSE_KEYS = ['allUnboundPorts'];
 const DOCKERFILE_KEYS = ['allowedRegistries', 'requiredLabels', 'labelSchema', 'instructionCasing', 'strictLabels', 'forbidInlineIgnores'];
 const CODE_RE = /^[A-Za-z]{2}\d{3}$/;
 const defaultAccept = (_key: string): boolean => false;
@@ -158,12 +167,13 @@ export function parseDockyardConfig(text: string, path: string, opts: ParseConfi
     return { config: base, problems: sortProblems(problems) };
   }
   if (!isMap(root)) {
-    at(root, 'expected a mapping with keys rules, dockerfile, exclude');
+    at(root, 'expected a mapping with keys rules, dockerfile, compose, exclude');
     return { config: base, problems: sortProblems(problems) };
   }
 
   let rules: Record<string, SeveritySetting> | undefined;
   let dockerfile: MutableDockerfileSection | undefined;
+  let compose: { allUnboundPorts?: boolean } | undefined;
   let exclude: string[] | undefined;
 
   for (const pair of root.items) {
@@ -177,6 +187,8 @@ export function parseDockyardConfig(text: string, path: string, opts: ParseConfi
       rules = parseRules(value, pair, known, accept, at);
     } else if (key === 'dockerfile') {
       dockerfile = parseDockerfileSection(value, pair, at);
+    } else if (key === 'compose') {
+      compose = parseComposeSection(value, pair, at);
     } else if (key === 'exclude') {
       exclude = parseStringList(value, pair, 'exclude', at);
       if (exclude) {
@@ -198,9 +210,30 @@ export function parseDockyardConfig(text: string, path: string, opts: ParseConfi
     ...base,
     ...(rules ? { rules } : {}),
     ...(dockerfile ? { dockerfile } : {}),
+    ...(compose ? { compose } : {}),
     ...(exclude ? { exclude } : {}),
   };
   return { config, problems: sortProblems(problems) };
+}
+
+function parseComposeSection(value: YamlNode | null, pair: Pair, at: At): { allUnboundPorts?: boolean } | undefined {
+  if (isNull(value)) return undefined;
+  if (!isMap(value)) {
+    at(value ?? pair.key, `compose must be a mapping with keys ${COMPOSE_KEYS.join(', ')}`);
+    return undefined;
+  }
+  const out: { allUnboundPorts?: boolean } = {};
+  for (const p of value.items) {
+    const key = keyOf(p);
+    const v = p.value as YamlNode | null;
+    if (key === 'allUnboundPorts') {
+      if (isScalar(v) && typeof v.value === 'boolean') out.allUnboundPorts = v.value;
+      else at(v ?? p.key, 'compose.allUnboundPorts must be true or false');
+    } else {
+      at(p.key, unknownKeyMessage(key ?? String(p.key), COMPOSE_KEYS, 'key in compose'));
+    }
+  }
+  return out;
 }
 
 type At = (node: unknown, message: string) => void;
@@ -389,6 +422,7 @@ export function mergeConfigs(base: DockyardConfig | undefined, override: Dockyar
     ...(baseDir ? { baseDir } : {}),
     ...(Object.keys(rules).length || b.rules || o.rules ? { rules } : {}),
     ...(Object.keys(dockerfile).length ? { dockerfile } : {}),
+    ...((o.compose?.allUnboundPorts ?? b.compose?.allUnboundPorts) !== undefined ? { compose: { allUnboundPorts: o.compose?.allUnboundPorts ?? b.compose?.allUnboundPorts } } : {}),
     ...(exclude ? { exclude } : {}),
   };
 }
@@ -405,6 +439,8 @@ export function toLintConfig(config: DockyardConfig | undefined, known: readonly
     ...(d.instructionCasing ? { instructionCasing: d.instructionCasing } : {}),
     ...(d.strictLabels !== undefined ? { strictLabels: d.strictLabels } : {}),
     ...(d.forbidInlineIgnores !== undefined ? { forbidInlineIgnores: d.forbidInlineIgnores } : {}),
+    // Compose rule options share the options bag (rules read their own keys).
+    ...(config?.compose?.allUnboundPorts !== undefined ? { allUnboundPorts: config.compose.allUnboundPorts } : {}),
   };
   return { severities, options };
 }

@@ -17,6 +17,7 @@ import { createExcludeMatcher, findConfigFile, loadConfigFile } from '../../../s
 import { COMPOSE_RULES } from '../../../src/compose/catalog';
 import { ALL_RULES } from '../../../src/dockerfile/rules';
 import { lintDockerfile } from '../../../src/dockerfile/lint';
+import { lintCompose } from '../../../src/compose/lint';
 
 /** Rules the tests name, independent of which rules have landed. */
 const KNOWN: KnownRule[] = [
@@ -272,7 +273,8 @@ describe('schemas/dockyard.schema.json', () => {
     definitions: { severity: { enum: string[] }; labelFormat: { enum: string[] } };
   };
   it('describes the same keys and values as the parser', () => {
-    assert.deepEqual(Object.keys(schema.properties).sort(), ['dockerfile', 'exclude', 'rules']);
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['compose', 'dockerfile', 'exclude', 'rules']);
+    assert.deepEqual(Object.keys(schema.properties.compose.properties ?? {}), ['allUnboundPorts']);
     assert.equal(schema.additionalProperties, false);
     assert.deepEqual(Object.keys(schema.properties.dockerfile.properties ?? {}).sort(), ['allowedRegistries', 'forbidInlineIgnores', 'instructionCasing', 'labelSchema', 'requiredLabels', 'strictLabels']);
     assert.deepEqual(schema.definitions.severity.enum, [...SEVERITY_SETTINGS]);
@@ -300,5 +302,24 @@ describe('rule options in the dockerfile section', () => {
   it('reports bad values', () => {
     const { problems } = parseDockyardConfig('dockerfile:\n  instructionCasing: lower\n  strictLabels: yes please\n', '/r/.dockyard.yaml');
     assert.equal(problems.length, 2);
+  });
+});
+
+describe('.dockyard.yaml compose section', () => {
+  const PORTS = 'services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n    ports:\n      - "8080:80"\n';
+  it('allUnboundPorts turns CM023 on for every published port', () => {
+    const { config, problems } = parseDockyardConfig('compose:\n  allUnboundPorts: true\n', '/r/.dockyard.yaml');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(config.compose, { allUnboundPorts: true });
+    const codes = (c: typeof config | undefined) => lintCompose(PORTS, { config: toLintConfig(c, COMPOSE_RULES) }).findings.map((f) => f.code);
+    assert.ok(codes(config).includes('CM023'));
+    assert.ok(!codes(undefined).includes('CM023'));
+  });
+  it('reports unknown keys and bad values, and merges with the override winning', () => {
+    const { problems } = parseDockyardConfig('compose:\n  allUnboundPort: true\n  allUnboundPorts: maybe\n', '/r/.dockyard.yaml');
+    assert.equal(problems.length, 2);
+    assert.match(problems[0].message, /allUnboundPorts/);
+    const merged = mergeConfigs(parseDockyardConfig('compose:\n  allUnboundPorts: true\n', '/a').config, parseDockyardConfig('compose:\n  allUnboundPorts: false\n', '/b').config);
+    assert.deepEqual(merged.compose, { allUnboundPorts: false });
   });
 });
