@@ -22,6 +22,7 @@ import { FileCache, FsWorkspace } from '../../src/util/fsWorkspace';
 import { composeMarkdown, runComposeBench } from './compose';
 import { replaceSection } from './docsSection';
 import { generateDockerfile } from './generate';
+import { median, ms, now, percentile } from './stats';
 
 interface Options {
   dir: string;
@@ -89,21 +90,6 @@ function loadPristine(): {
   return { validate: (t) => utils.validate(t), parse: (t) => ast.DockerfileParser.parse(t), shared: ast.Instruction.prototype === OurInstruction.prototype };
 }
 
-const now = (): bigint => process.hrtime.bigint();
-const ms = (ns: bigint): number => Number(ns) / 1e6;
-
-function median(xs: number[]): number {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-function percentile(xs: number[], p: number): number {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-}
 
 interface Subject {
   name: string;

@@ -19,22 +19,8 @@ import { loadProject } from '../../src/compose/project';
 import { COMPOSE_YAML_OPTIONS } from '../../src/compose/schema';
 import { schemaCompileMs } from '../../src/compose/schema/validator';
 import { FileCache, FsWorkspace } from '../../src/util/fsWorkspace';
+import { median, ms, now, percentile } from './stats';
 
-const now = (): bigint => process.hrtime.bigint();
-const ms = (ns: bigint): number => Number(ns) / 1e6;
-
-function median(xs: number[]): number {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-function percentile(xs: number[], p: number): number {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-}
 
 // ---------------------------------------------------------------------------
 // the generated file

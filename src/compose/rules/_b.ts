@@ -8,6 +8,7 @@
 import type { Range } from '../../util/text';
 import type { CNode, CScalar } from '../node';
 import type { ComposeRuleContext } from './types';
+import { normalizePath } from '../paths';
 
 /** Whether an interpolation problem (unresolved variable, `${X:?}`) lies inside a range: the value is then not judged. */
 export function hasInterpolationProblem(ctx: ComposeRuleContext, range: Range): boolean {
@@ -216,22 +217,7 @@ export function parsePortSpec(raw: string): PortSpec {
 // paths and sizes
 
 /** Go's `path.Clean` (slash paths): `/data/` → `/data`, `/a//b/./c/..` → `/a/b`. */
-export function cleanPath(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (out.length && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-      continue;
-    }
-    out.push(seg);
-  }
-  const s = out.join('/');
-  return rooted ? '/' + s : s || '.';
-}
+export const cleanPath = normalizePath;
 
 /** docker/go-units `RAMInBytes` (`512m`, `1.5GB`, `1024`; binary units), undefined when unreadable. */
 export function ramInBytes(v: string | number): number | undefined {

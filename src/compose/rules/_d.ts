@@ -133,24 +133,12 @@ export function isTrue(n: CNode | undefined): boolean {
   return n.value === true || (typeof n.value === 'string' && n.value.trim().toLowerCase() === 'true');
 }
 
-export function rangeKey(r: Range): string {
-  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
-}
-
 /**
  * Reports each range once: a value written once in an `x-` anchor and merged
  * into several services would otherwise be reported once per service at the
  * same place.
  */
-export function onceReporter(): (range: Range) => boolean {
-  const seen = new Set<string>();
-  return (range) => {
-    const k = rangeKey(range);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  };
-}
+export { rangeKey, once as onceReporter } from './_c';
 
 /**
  * The source span of a scalar's content (inside quotes) when it maps 1:1 onto
