@@ -22,7 +22,7 @@ import { FileCache, FsWorkspace } from '../../src/util/fsWorkspace';
 import { composeMarkdown, runComposeBench } from './compose';
 import { replaceSection } from './docsSection';
 import { generateDockerfile } from './generate';
-import { median, ms, now, percentile } from './stats';
+import { median, ms, now, percentile, readTexts } from './stats';
 
 interface Options {
   dir: string;
@@ -144,20 +144,7 @@ async function main(argv: string[]): Promise<number> {
   const theirs: Subject = { name: 'dockerfile-utils validate', run: (text) => void pristine.validate(text) };
   const parseOnly: Subject = { name: 'dockerfile-ast parse', run: (text) => void pristine.parse(text) };
 
-  // Load texts once (reading is not what we time).
-  const texts: { file: string; text: string }[] = [];
-  const unreadable: { file: string; error: string }[] = [];
-  for (const f of files) {
-    try {
-      const buf = fs.readFileSync(f);
-      if (buf.length > MAX_LINT_BYTES) throw new Error('too large');
-      let t = buf.toString('utf8');
-      if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
-      texts.push({ file: f, text: t });
-    } catch (e) {
-      unreadable.push({ file: f, error: e instanceof Error ? e.message : String(e) });
-    }
-  }
+  const { texts, unreadable } = readTexts(files, MAX_LINT_BYTES);
 
   const failures: { subject: string; file: string; error: string }[] = [];
   const failed = new Set<string>();

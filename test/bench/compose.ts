@@ -19,7 +19,7 @@ import { loadProject } from '../../src/compose/project';
 import { COMPOSE_YAML_OPTIONS } from '../../src/compose/schema';
 import { schemaCompileMs } from '../../src/compose/schema/validator';
 import { FileCache, FsWorkspace } from '../../src/util/fsWorkspace';
-import { median, ms, now, percentile } from './stats';
+import { median, ms, now, percentile, readTexts } from './stats';
 
 
 // ---------------------------------------------------------------------------
@@ -215,19 +215,7 @@ const slash = (p: string): string => p.split(path.sep).join('/');
 export async function runComposeBench(opts: ComposeBenchOptions): Promise<ComposeBenchResult> {
   const machine = { nproc: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, load: os.loadavg().map((x) => Math.round(x * 10) / 10) };
   const files = listComposeFiles(opts.corpusDir);
-  const texts: { file: string; text: string }[] = [];
-  const unreadable: { file: string; error: string }[] = [];
-  for (const f of files) {
-    try {
-      const buf = fs.readFileSync(f);
-      if (buf.length > MAX_COMPOSE_LINT_BYTES) throw new Error('too large');
-      let t = buf.toString('utf8');
-      if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
-      texts.push({ file: f, text: t });
-    } catch (e) {
-      unreadable.push({ file: f, error: e instanceof Error ? e.message : String(e) });
-    }
-  }
+  const { texts, unreadable } = readTexts(files, MAX_COMPOSE_LINT_BYTES);
 
   const cache = new FileCache(1024);
   const workspaces = new Map<string, FsWorkspace>();

@@ -1,4 +1,5 @@
 /** Timing and statistics shared by the Dockerfile and Compose benchmarks. */
+import * as fs from 'node:fs';
 export const now = (): bigint => process.hrtime.bigint();
 export const ms = (ns: bigint): number => Number(ns) / 1e6;
 
@@ -13,4 +14,22 @@ export function percentile(xs: number[], p: number): number {
   if (!xs.length) return NaN;
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+/** Reads the files once (reading is not what the benchmarks time): BOM dropped, files over `maxBytes` or unreadable set aside. */
+export function readTexts(files: readonly string[], maxBytes: number): { texts: { file: string; text: string }[]; unreadable: { file: string; error: string }[] } {
+  const texts: { file: string; text: string }[] = [];
+  const unreadable: { file: string; error: string }[] = [];
+  for (const f of files) {
+    try {
+      const buf = fs.readFileSync(f);
+      if (buf.length > maxBytes) throw new Error('too large');
+      let t = buf.toString('utf8');
+      if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+      texts.push({ file: f, text: t });
+    } catch (e) {
+      unreadable.push({ file: f, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return { texts, unreadable };
 }
