@@ -1,7 +1,7 @@
 import type { ServiceModel } from '../model';
 import { get } from '../node';
 import type { ComposeRule, ComposeRuleContext } from './types';
-import { baseOutOfView, serviceChain } from './_a';
+import { baseOutOfView, serviceChain } from './_services';
 
 /** How a service gets its container: an image, a build, or (compose 2.36+) a `provider` plugin. */
 function ownSource(d: ServiceModel): boolean {

@@ -3,7 +3,7 @@ import { closest } from '../../util/text';
 import type { ServiceModel } from '../model';
 import { get, type CNode } from '../node';
 import type { ComposeRule, ComposeRuleContext } from './types';
-import { extendsBase, interpolated, baseOutOfView, rawList, tokenRange } from './_a';
+import { extendsBase, interpolated, baseOutOfView, rawList, tokenRange } from './_services';
 
 /** Reports `name` (at `range`, the name token) when it is not among `defined`. */
 function check(ctx: ComposeRuleContext, s: ServiceModel, name: string, range: Range, what: string, defined: ReadonlySet<string>, where = '', otherFile = false): void {

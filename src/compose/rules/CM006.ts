@@ -1,5 +1,5 @@
 import type { ComposeRule, ComposeRuleContext } from './types';
-import { interpolated, serviceChain, tokenRange } from './_a';
+import { interpolated, serviceChain, tokenRange } from './_services';
 
 /** depends_on edges of every service of the project (definitions and `extends` bases merged). */
 function graph(ctx: ComposeRuleContext): Map<string, string[]> {

@@ -1,7 +1,7 @@
 import type { CEntry, CNode } from '../node';
 import type { ComposeRule, ComposeRuleContext } from './types';
 import { entry, get } from '../node';
-import { before, hasInterpolationProblem, ramInBytes, scalarText, writtenWithDollar } from './_b';
+import { before, hasInterpolationProblem, ramInBytes, scalarText, writtenWithDollar } from './_values';
 
 /** Service-level keys that compose-go checks against `deploy.resources` (checkConsistency). */
 const RESOURCE_PAIRS: { key: string; path: [string, string]; read: (s: string) => number | undefined }[] = [

@@ -1,6 +1,6 @@
 import type { ComposeRule } from './types';
 import { get } from '../node';
-import { hasInterpolationProblem, isGoIP, parsePortRange, parsePortSpec, scalarText, subRange } from './_b';
+import { hasInterpolationProblem, isGoIP, parsePortRange, parsePortSpec, scalarText, subRange } from './_values';
 
 export const rule: ComposeRule = {
   code: 'CM008',

@@ -1,6 +1,6 @@
 import type { Ranged, ServiceModel } from '../model';
 import type { ComposeRule, ComposeRuleContext } from './types';
-import { serviceChain, tokenRange } from './_a';
+import { serviceChain, tokenRange } from './_services';
 
 /** The `container_name` a service ends up with: the last definition that sets one (own before bases). */
 function containerName(defs: readonly ServiceModel[]): Ranged<string> | undefined {

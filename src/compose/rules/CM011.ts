@@ -1,7 +1,7 @@
 import type { Range } from '../../util/text';
 import type { ComposeRule } from './types';
 import { get } from '../node';
-import { before, cleanPath, hasInterpolationProblem, scalarText, subRange } from './_b';
+import { before, cleanPath, hasInterpolationProblem, scalarText, subRange } from './_values';
 
 interface Mount {
   target: string;

@@ -1,6 +1,6 @@
 import type { ComposeRule } from './types';
 import { entry } from '../node';
-import { hasInterpolationProblem } from './_b';
+import { hasInterpolationProblem } from './_values';
 
 export const rule: ComposeRule = {
   code: 'CM012',

@@ -1,7 +1,7 @@
 import type { ComposeRule } from './types';
 import { editDistance } from '../../util/text';
 import { get } from '../node';
-import { hasInterpolationProblem, valueOffset, writtenWithDollar } from './_b';
+import { hasInterpolationProblem, valueOffset, writtenWithDollar } from './_values';
 
 /** What the engine accepts, and what Docker Compose maps onto it (`none` → no, `any` → always). */
 const POLICIES = ['no', 'always', 'on-failure', 'unless-stopped'];

@@ -1,7 +1,7 @@
 import type { Fix } from '../../dockerfile/types';
 import type { CNode } from '../node';
 import type { ComposeRule } from './types';
-import { contains, once, rawServices } from './_c';
+import { contains, once, rawServices } from './_raw';
 import { replace } from './_edit';
 
 /** Values that the container's shell expands, where `$VAR` usually meant `$$VAR`. */

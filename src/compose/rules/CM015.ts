@@ -1,6 +1,6 @@
 import type { CNode, CScalar } from '../node';
 import type { ComposeRule, ComposeRuleContext } from './types';
-import { once } from './_c';
+import { once } from './_raw';
 import { replace } from './_edit';
 
 /**

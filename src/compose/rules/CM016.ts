@@ -1,5 +1,5 @@
 import type { ComposeRule } from './types';
-import { once, rawServices } from './_c';
+import { once, rawServices } from './_raw';
 import { replace } from './_edit';
 
 /** YAML 1.1 base-60 integers (`22:22`, `1:30:00`): what PyYAML and go-yaml v2 read such a port as. */

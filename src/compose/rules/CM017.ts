@@ -3,7 +3,7 @@ import type { CNode } from '../node';
 import type { ServiceModel } from '../model';
 import type { ComposeRule } from './types';
 import { get } from '../node';
-import { before, hasInterpolationProblem, parsePortRange, parsePortSpec, scalarText, subRange } from './_b';
+import { before, hasInterpolationProblem, parsePortRange, parsePortSpec, scalarText, subRange } from './_values';
 import type { ComposeRuleContext } from './types';
 
 interface Published {

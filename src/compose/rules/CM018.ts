@@ -1,5 +1,5 @@
 import type { ComposeRule } from './types';
-import { contains, innerRange, once, serviceHasKey } from './_c';
+import { contains, innerRange, once, serviceHasKey } from './_raw';
 
 /** Whether an image reference is pinned: `latest`, `none` (no tag, so latest) or `ok` (a tag other than latest, or a digest). */
 export function imageTagKind(ref: string): 'latest' | 'none' | 'ok' | 'invalid' {

@@ -1,5 +1,5 @@
 import type { ComposeRule } from './types';
-import { healthOf, interpolated, tokenRange } from './_a';
+import { healthOf, interpolated, tokenRange } from './_services';
 
 export const rule: ComposeRule = {
   code: 'CM019',

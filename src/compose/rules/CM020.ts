@@ -2,7 +2,7 @@ import type { TextEdit } from '../../util/text';
 import type { DependsOn, ServiceModel } from '../model';
 import { entry, type CEntry } from '../node';
 import type { ComposeRule, ComposeRuleContext } from './types';
-import { healthOf, indentUnit, interpolated, tokenRange, yamlKey } from './_a';
+import { healthOf, indentUnit, interpolated, tokenRange, yamlKey } from './_services';
 
 /**
  * Rewrites a service's whole `depends_on` list (block or flow) into the long

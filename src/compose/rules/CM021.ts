@@ -1,7 +1,7 @@
 import type { Range } from '../../util/text';
 import type { ServiceModel } from '../model';
 import type { ComposeRule, ComposeRuleContext } from './types';
-import { declaredPorts, imageInfo, type ImageInfo } from './_d';
+import { declaredPorts, imageInfo, type ImageInfo } from './_imageRoles';
 
 /** A loopback host in a value (not part of a longer name: `mail.localhost`, `127.0.0.11` are not it). */
 const LOOPBACK = /(?<![\w.-])(localhost|127\.0\.0\.1|\[::1\])(?![\w-]|\.\w)/gi;

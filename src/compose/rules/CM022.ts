@@ -6,7 +6,7 @@ import { slashPath } from '../lintProject';
 import type { CNode, CScalar } from '../node';
 import { dirnamePath, joinPath } from '../paths';
 import type { ComposeRule, ComposeRuleContext } from './types';
-import { isFlow, once, rawServices } from './_c';
+import { isFlow, once, rawServices } from './_raw';
 import { replace } from './_edit';
 
 const VAR_NAME = /^[_a-zA-Z][_a-zA-Z0-9]*$/;

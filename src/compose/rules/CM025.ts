@@ -1,5 +1,5 @@
 import type { ComposeRule } from './types';
-import { isTrue, itemsOf, onceReporter, scalarText, serviceEntry } from './_d';
+import { isTrue, itemsOf, onceReporter, scalarText, serviceEntry } from './_imageRoles';
 
 /**
  * Capabilities that amount to root on the host: ALL, and the ones container

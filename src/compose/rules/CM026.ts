@@ -1,7 +1,7 @@
 import type { Range } from '../../util/text';
 import type { CNode } from '../node';
 import type { ComposeRule, ComposeRuleContext } from './types';
-import { itemsOf, onceReporter, scalarContent, serviceKey } from './_d';
+import { itemsOf, onceReporter, scalarContent, serviceKey } from './_imageRoles';
 
 /** Container-engine API sockets: whoever talks to them controls the engine, and so the host. */
 const SOCKET = /(^|\/)(docker|podman|containerd|crio|cri-dockerd|dockershim)\.sock$/;

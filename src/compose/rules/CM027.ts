@@ -1,5 +1,5 @@
 import type { ComposeRule } from './types';
-import { onceReporter, scalarText, serviceEntry } from './_d';
+import { onceReporter, scalarText, serviceEntry } from './_imageRoles';
 
 /** Keys whose value `host` shares a host namespace, with what that exposes. */
 const NAMESPACES: readonly [key: string, what: string][] = [

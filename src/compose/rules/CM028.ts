@@ -1,7 +1,7 @@
 import type { ServiceModel } from '../model';
 import type { CNode } from '../node';
 import type { ComposeRule } from './types';
-import { itemsOf, scalarText, serviceKey } from './_d';
+import { itemsOf, scalarText, serviceKey } from './_imageRoles';
 
 function at(n: CNode | undefined, ...path: string[]): CNode | undefined {
   let cur = n;

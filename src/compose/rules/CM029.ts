@@ -1,7 +1,7 @@
 import type { Fix } from '../../dockerfile/types';
 import type { CEntry, CMap } from '../node';
 import type { ComposeRule, ComposeRuleContext } from './types';
-import { isFlow, once, rawServices } from './_c';
+import { isFlow, once, rawServices } from './_raw';
 import { indentOf, replace } from './_edit';
 
 const KINDS = ['networks', 'volumes', 'secrets', 'configs'] as const;

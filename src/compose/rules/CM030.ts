@@ -1,5 +1,5 @@
 import type { ComposeRule } from './types';
-import { once, rawServices, serviceHasKey } from './_c';
+import { once, rawServices, serviceHasKey } from './_raw';
 
 export const rule: ComposeRule = {
   code: 'CM030',

@@ -15,7 +15,7 @@ import {
   serviceSettings,
   trimSlash,
   type BackingImage,
-} from './_e';
+} from './_backing';
 
 const PG_OLD = '/var/lib/postgresql/data';
 const PG_NEW = '/var/lib/postgresql';

@@ -1,7 +1,7 @@
 import { get, type CNode, type CScalar } from '../node';
 import { dirnamePath, isAbsolutePath, joinPath } from '../paths';
 import type { ComposeRule, ComposeRuleContext } from './types';
-import { isSameOrUnder } from './_e';
+import { isSameOrUnder } from './_backing';
 
 /** A build context that is not a local directory: a Git or HTTP(S) URL, or a `name:` additional-context scheme. */
 export function isRemoteContext(s: string): boolean {

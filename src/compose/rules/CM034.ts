@@ -2,7 +2,7 @@ import { closest } from '../../util/text';
 import { get } from '../node';
 import { isAbsolutePath, joinPath } from '../paths';
 import type { ComposeRule } from './types';
-import { dockerfileStages, replaceInScalar } from './_e';
+import { dockerfileStages, replaceInScalar } from './_backing';
 import { baseDir, isRemoteContext } from './CM033';
 
 export const rule: ComposeRule = {

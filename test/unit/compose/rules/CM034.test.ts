@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dockerfileStages } from '../../../../src/compose/rules/_e';
+import { dockerfileStages } from '../../../../src/compose/rules/_backing';
 import { composeRuleTests, projectFiles } from '../ruleHelpers';
 
 const MULTI = '# syntax=docker/dockerfile:1\nFROM node:22 AS deps\nRUN npm ci\n\nFROM deps as Build\nRUN npm run build\n\nFROM --platform=$BUILDPLATFORM nginx:1.27 AS final\nCOPY --from=Build /app/dist /usr/share/nginx/html\n';

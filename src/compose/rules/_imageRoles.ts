@@ -138,7 +138,7 @@ export function isTrue(n: CNode | undefined): boolean {
  * into several services would otherwise be reported once per service at the
  * same place.
  */
-export { rangeKey, once as onceReporter } from './_c';
+export { rangeKey, once as onceReporter } from './_raw';
 
 /**
  * The source span of a scalar's content (inside quotes) when it maps 1:1 onto

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { composeHealthcheck, dockerfileHealthcheck, yamlKey } from '../../../../src/compose/rules/_a';
+import { composeHealthcheck, dockerfileHealthcheck, yamlKey } from '../../../../src/compose/rules/_services';
 
 describe('_a helpers', () => {
   it('dockerfileHealthcheck: the built stage, its parents, NONE, scratch, escape directive', () => {

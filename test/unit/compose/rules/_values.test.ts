@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cleanPath, isGoIP, parsePortRange, parsePortSpec, ramInBytes } from '../../../../src/compose/rules/_b';
+import { cleanPath, isGoIP, parsePortRange, parsePortSpec, ramInBytes } from '../../../../src/compose/rules/_values';
 
 describe('compose rule helpers (_b)', () => {
   it('isGoIP follows net.ParseIP', () => {
