@@ -19,6 +19,7 @@ import { CM000, CM001, COMPOSE_CHECK_RULES, COMPOSE_RULES } from './catalog';
 import { interpolateTree } from './interpolate';
 import { buildProjectView, readDotenv, slashPath } from './lintProject';
 import type { ComposeProblem } from './model';
+import { fastParseYaml } from './fastYaml';
 import { treeFromDocument } from './node';
 import { buildModel } from './parse';
 import { dirnamePath } from './paths';
@@ -160,6 +161,9 @@ function runRules(text: string, lines: LineIndex, docs: Document[], opts: Compos
  * them), each validated on its own; positions are offsets in the whole text.
  */
 function parseDocuments(text: string): Document[] {
+  // The common subset of compose YAML has a fast path that builds the same Document (or declines).
+  const fast = fastParseYaml(text, COMPOSE_YAML_OPTIONS);
+  if (fast) return [fast];
   try {
     const docs = parseAllDocuments(text, COMPOSE_YAML_OPTIONS);
     if (Array.isArray(docs) && docs.length) return docs as Document[];

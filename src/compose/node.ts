@@ -7,6 +7,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq, type Alias, type Document, type Node as YNode, type Tags } from 'yaml';
 import { LineIndex, type Range } from '../util/text';
 import { aliasTargets } from './anchors';
+import { fastParseYaml } from './fastYaml';
 import type { ComposeProblem } from './model';
 
 /** Compose's custom tags on a value: `!reset` removes it, `!override` replaces without merging. */
@@ -69,7 +70,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const problems: ComposeProblem[] = [];
   let doc: Document;
   try {
-    doc = parseDocument(text, { merge: true, customTags: COMPOSE_TAGS, prettyErrors: false, uniqueKeys: true, strict: false });
+    const options = { merge: true, customTags: COMPOSE_TAGS, prettyErrors: false, uniqueKeys: true, strict: false };
+    // The fast path builds the same Document for the common subset, or declines.
+    doc = fastParseYaml(text, options) ?? parseDocument(text, options);
   } catch (e) {
     doc = parseDocument('');
     problems.push({ code: 'yaml', severity: 'error', message: `YAML: ${(e as Error).message}`, file, range: lines.rangeOf(0, 0) });

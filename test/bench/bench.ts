@@ -31,18 +31,21 @@ interface Options {
   json: boolean;
   perRule: boolean;
   writeDocs: boolean;
+  /** Skip the Dockerfile part (only the Compose section runs). */
+  composeOnly: boolean;
 }
 
-const USAGE = 'usage: npm run bench -- [dir] [--runs N] [--warmup N] [--json] [--per-rule] [--write-docs]\n';
+const USAGE = 'usage: npm run bench -- [dir] [--runs N] [--warmup N] [--json] [--per-rule] [--write-docs] [--compose-only]\n';
 
 function parseOptions(argv: string[]): Options | string {
   const root = packageRoot() ?? process.cwd();
-  const o: Options = { dir: path.join(root, '..', 'shared', 'corpus'), runs: 7, warmup: 2, json: false, perRule: false, writeDocs: false };
+  const o: Options = { dir: path.join(root, '..', 'shared', 'corpus'), runs: 7, warmup: 2, json: false, perRule: false, writeDocs: false, composeOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') o.json = true;
     else if (a === '--per-rule') o.perRule = true;
     else if (a === '--write-docs') o.writeDocs = true;
+    else if (a === '--compose-only') o.composeOnly = true;
     else if (a === '--runs' || a === '--warmup') {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < (a === '--runs' ? 1 : 0)) return `${a} needs a number`;
@@ -111,6 +114,17 @@ async function main(argv: string[]): Promise<number> {
     if (opts) process.stderr.write(`bench: ${opts}\n`);
     process.stderr.write(USAGE);
     return opts ? 2 : 0;
+  }
+  if (opts.composeOnly) {
+    const compose = await runComposeBench({ corpusDir: opts.dir, runs: opts.runs, warmup: opts.warmup });
+    if (opts.json) process.stdout.write(JSON.stringify({ compose }, null, 2) + '\n');
+    else process.stdout.write('## Compose\n\n' + composeMarkdown(compose) + '\n');
+    if (opts.writeDocs) {
+      const doc = path.join(packageRoot() ?? process.cwd(), 'docs', 'benchmarks.md');
+      const c = fs.existsSync(doc) ? replaceSection(doc, 'compose-bench', composeMarkdown(compose, true)) : 'missing-markers';
+      process.stderr.write(c === 'replaced' ? `bench: updated the Compose section of ${doc}\n` : 'bench: docs/benchmarks.md has no <!-- compose-bench:begin/end --> markers; Compose figures not written\n');
+    }
+    return 0;
   }
   const loadAtStart = os.loadavg().map((x) => Math.round(x * 10) / 10);
   let files: string[];

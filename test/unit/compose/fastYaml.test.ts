@@ -1,0 +1,178 @@
+/**
+ * The fast YAML path (src/compose/fastYaml.ts) must build exactly the
+ * Document `yaml` builds, or decline. Checked on every corpus compose file,
+ * on the generated 200-service bench file and on thousands of seeded random
+ * mutations of corpus files: `toJS()` deep-equal, and a walk of both trees
+ * comparing class, range, type, source, anchor, tag, flow and value at every node.
+ */
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
+import { fastParseYaml } from '../../../src/compose/fastYaml';
+import { COMPOSE_YAML_OPTIONS } from '../../../src/compose/schema';
+import { generateCompose } from '../../bench/compose';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
+const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus', 'compose');
+
+/** Differences between two node trees, as paths (empty: identical). */
+function diffNodes(a: unknown, b: unknown, at: string, out: string[]): void {
+  if (out.length > 5) return;
+  if (a === null || a === undefined || b === null || b === undefined) {
+    if (a !== b) out.push(`${at}: ${String(a)} vs ${String(b)}`);
+    return;
+  }
+  const ca = (a as object).constructor.name;
+  const cb = (b as object).constructor.name;
+  if (ca !== cb) return void out.push(`${at}: class ${ca} vs ${cb}`);
+  if (isPair(a) && isPair(b)) {
+    diffNodes(a.key, b.key, `${at}.key`, out);
+    diffNodes(a.value, b.value, `${at}.value`, out);
+    return;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const f of ['range', 'type', 'source', 'anchor', 'tag', 'flow', 'format']) {
+    if (JSON.stringify(x[f]) !== JSON.stringify(y[f])) out.push(`${at}: ${f} ${JSON.stringify(x[f])} vs ${JSON.stringify(y[f])}`);
+  }
+  if (isScalar(a) && isScalar(b)) {
+    const va = a.value;
+    const vb = b.value;
+    const same = typeof va === 'symbol' ? typeof vb === 'symbol' && va.description === vb.description : Object.is(va, vb);
+    if (!same) out.push(`${at}: value ${String(va)} vs ${String(vb)}`);
+    return;
+  }
+  if (isAlias(a)) return;
+  if ((isMap(a) || isSeq(a)) && (isMap(b) || isSeq(b))) {
+    if (a.items.length !== b.items.length) return void out.push(`${at}: ${a.items.length} vs ${b.items.length} items`);
+    a.items.forEach((it, i) => diffNodes(it, b.items[i], `${at}[${i}]`, out));
+  }
+}
+
+/** Compares the fast path with `yaml` on `text`; returns whether the fast path took it. */
+function check(text: string, label: string): boolean {
+  const fast = fastParseYaml(text, COMPOSE_YAML_OPTIONS);
+  if (!fast) return false;
+  const docs = parseAllDocuments(text, COMPOSE_YAML_OPTIONS) as Document[];
+  assert.ok(Array.isArray(docs) && docs.length === 1, `${label}: yaml found ${Array.isArray(docs) ? docs.length : 0} documents, the fast path one`);
+  const ref = docs[0];
+  assert.deepEqual(ref.errors.map((e) => e.code), [], `${label}: yaml reports errors ${ref.errors.map((e) => e.message).join('; ')} but the fast path accepted the text`);
+  assert.deepEqual(ref.warnings.map((e) => e.code), [], `${label}: yaml reports warnings but the fast path accepted the text`);
+  assert.deepEqual(fast.errors, []);
+  assert.deepEqual(fast.warnings, []);
+  const out: string[] = [];
+  diffNodes(fast.contents, ref.contents, '$', out);
+  if (out.length && process.env.FASTYAML_DUMP) fs.writeFileSync(process.env.FASTYAML_DUMP, text);
+  assert.deepEqual(out, [], `${label}: trees differ\n${out.join('\n')}\n--- text ---\n${text.length < 3000 ? text : text.slice(0, 3000)}`);
+  assert.deepEqual(plain(fast), plain(ref), `${label}: toJS differs`);
+  return true;
+}
+
+/** `toJS()`, or the message it throws (an alias without anchor throws in both). */
+function plain(doc: Document): unknown {
+  try {
+    return { value: doc.toJS({ maxAliasCount: -1 }) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+/** A small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const INSERTS = ['"', "'", ':', ': ', '#', ' #', '&a ', '*a', '- ', '{', '[', ']', '}', ',', '\t', '\r', '!reset ', '!override ', '<<: *a', '|', '>', '? ', '---', '%', '\\', '  ', ' ', '\n', '\n\n', '# c\n', 'x: 1\n', '&a', '0o7', '1e3', '.5', '~', 'null', 'True', '0x1F', '"\\x41\\u00e9\\n"', "''"];
+
+/** One random edit of a text: delete, duplicate, re-indent a line, or insert a token. */
+function mutate(text: string, r: () => number): string {
+  const lines = text.split('\n');
+  const n = 1 + Math.floor(r() * 3);
+  for (let k = 0; k < n; k++) {
+    const i = Math.floor(r() * lines.length);
+    const op = Math.floor(r() * 8);
+    const line = lines[i] ?? '';
+    if (op === 0) lines.splice(i, 1);
+    else if (op === 1) lines.splice(i, 0, line);
+    else if (op === 2) lines[i] = '  ' + line;
+    else if (op === 3) lines[i] = line.replace(/^ {1,2}/, '');
+    else if (op === 4) lines[i] = line + '\r';
+    else if (op === 5) lines.splice(i, 0, ' '.repeat(Math.floor(r() * 10)) + '# note');
+    else {
+      const at = Math.floor(r() * (line.length + 1));
+      const ins = INSERTS[Math.floor(r() * INSERTS.length)];
+      lines[i] = line.slice(0, at) + ins + line.slice(at);
+    }
+  }
+  return lines.join('\n');
+}
+
+const files = fs.existsSync(corpusDir) ? fs.readdirSync(corpusDir).filter((f) => !/^README/i.test(f)).sort() : [];
+const texts = files.map((f) => {
+  const t = fs.readFileSync(path.join(corpusDir, f), 'utf8');
+  return { f, text: t.charCodeAt(0) === 0xfeff ? t.slice(1) : t };
+});
+
+describe('fast YAML path', () => {
+  it('finds the corpus', () => assert.ok(files.length >= 80, `expected the compose corpus at ${corpusDir}`));
+
+  it('builds the same Document as yaml for every corpus file it takes', () => {
+    let taken = 0;
+    for (const { f, text } of texts) if (check(text, f)) taken++;
+    // Most real files are in the subset (the rest fall back to yaml).
+    if (process.env.FASTYAML_STATS) console.log(`corpus: fast path took ${taken} of ${texts.length}`);
+    assert.ok(taken >= texts.length / 2, `fast path took only ${taken} of ${texts.length} corpus files`);
+  });
+
+  it('takes the generated 200-service file', () => {
+    assert.ok(check(generateCompose(200), 'generated-200'), 'the fast path declined the generated file');
+  });
+
+  it('matches yaml on small hand-written cases', () => {
+    const cases = [
+      'a: 1\nb:  x  # c\n\n# hi\nc:\n  d: e\n\n  f:\n    - g\n    -  h # x\n',
+      'a:\n  b: c\n  # x\nd: e\n',
+      'a:\n  b: c\n# x\nd: e\n',
+      'a:\n  b: c\n    # x\nd: e\n',
+      'a:\n  b:\n    - c\n  # x\n\nd: e\n# end\n',
+      'a:\n  b:\n    - c\n        # x\n\n\n',
+      'a:\n  b:\n  - c\n  - d\n  e: f\n# t\n  # u\n',
+      'a:\nb: 1\n',
+      'a:   \nb: 1',
+      'x:\n  a:\n\n\ny: 1\n',
+      'x:\n  a: # c\ny: 1\n',
+      'x:\n  a:\n  # c\ny: 1\n',
+      'a:\n',
+      'a: !reset\nb: !reset []\nc: &x\n  d: 1\ne: &y v\nf: *x\ng:\n  <<: *x\n  h: 2\n',
+      'a: [x, "y", 1]  # c\nb: {p: q, r: 1}\n',
+      'a:\n  - b: 1\n    c: 2\n    # c\n  - d\n',
+      'a: "q\\n\\"\\x41"\nb: \'it\'\'s\'\nc: 0o17\nd: 0x1f\ne: 1.50\nf: .inf\ng: -3\nh: ~\ni: TRUE\nj: 1e3\n',
+    ];
+    for (const c of cases) check(c, JSON.stringify(c));
+  });
+
+  it('matches yaml on seeded random mutations of corpus files', () => {
+    const r = rng(20261123);
+    let taken = 0;
+    let total = 0;
+    for (let round = 0; round < 40; round++) {
+      for (const { f, text } of texts) {
+        const m = mutate(text, r);
+        total++;
+        if (check(m, `${f} mutation ${round}`)) taken++;
+      }
+    }
+    if (process.env.FASTYAML_STATS) console.log(`mutations: fast path took ${taken} of ${total}`);
+    assert.ok(total >= 3000);
+    assert.ok(taken > 0);
+  });
+});
