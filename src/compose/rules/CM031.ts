@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Range, TextEdit } from '../../util/text';
 import type { ComposeRuleContext, ComposeRule } from './types';
-import { isGoIP } from './_b';
+import { isGoIP } from './_values';
 
 /*
  * Ordering style, after dclint's four order rules. The checks read the YAML

@@ -29,9 +29,10 @@ import { rule as CM027 } from './CM027';
 import { rule as CM028 } from './CM028';
 import { rule as CM029 } from './CM029';
 import { rule as CM030 } from './CM030';
+import { rule as CM031 } from './CM031';
 import { rule as CM032 } from './CM032';
 import { rule as CM033 } from './CM033';
 import { rule as CM034 } from './CM034';
 import { rule as CM035 } from './CM035';
 
-export const ALL_RULES: readonly ComposeRule[] = [CM002, CM003, CM004, CM005, CM006, CM007, CM008, CM009, CM010, CM011, CM012, CM013, CM014, CM015, CM016, CM017, CM018, CM019, CM020, CM021, CM022, CM023, CM024, CM025, CM026, CM027, CM028, CM029, CM030, CM032, CM033, CM034, CM035];
+export const ALL_RULES: readonly ComposeRule[] = [CM002, CM003, CM004, CM005, CM006, CM007, CM008, CM009, CM010, CM011, CM012, CM013, CM014, CM015, CM016, CM017, CM018, CM019, CM020, CM021, CM022, CM023, CM024, CM025, CM026, CM027, CM028, CM029, CM030, CM031, CM032, CM033, CM034, CM035];
