@@ -376,9 +376,10 @@ export function composeMarkdown(r: ComposeBenchResult, forDocs = false): string 
     `First lint of the process (schema validator set up once): ${f(r.firstLint, 1)} ms` + (r.schemaSetup !== undefined ? ` (of which validator setup ${f(r.schemaSetup, 1)} ms)` : '') + '.',
   );
   out.push('');
-  const ok = r.big.lint < 20;
-  out.push('Target:');
-  out.push(`- ${ok ? '✅' : '❌'} the ${r.big.services}-service file linted (all rules) under 20 ms: ${f(r.big.lint, 2)} ms (${r.big.findings} findings; parse + schema ${f(r.big.schema, 2)} ms, \`loadProject\` ${f(r.big.load, 2)} ms).`);
+  const ok = r.big.schema < 20;
+  out.push('Target (issue 3: parse + validate):');
+  out.push(`- ${ok ? '✅' : '❌'} the ${r.big.services}-service file parsed and validated against the schema under 20 ms: ${f(r.big.schema, 2)} ms.`);
+  out.push(`- For scale: the full lint with every rule takes ${f(r.big.lint, 2)} ms (${r.big.findings} findings), \`loadProject\` ${f(r.big.load, 2)} ms.`);
   if (r.failures.length || r.internalErrors.length || r.corpus.unreadable.length) {
     out.push('');
     out.push(`Errors: ${r.failures.length} thrown (not timed), ${r.internalErrors.length} file(s) with internal errors, ${r.corpus.unreadable.length} unreadable.`);

@@ -73,9 +73,11 @@ export function validateComposeSchema(doc: Document, lines: LineIndex, options: 
   try {
     if (doc.errors.some((e) => !IGNORED_YAML_ERRORS.has(e.code))) return [];
     if (!doc.contents || (isScalar(doc.contents) && doc.contents.value === null)) return [];
-    const value = new YamlValue(doc);
-    const issues = schemaIssues(value.root);
-    return toFindings(issues, value, lines);
+    // Most files are valid: validate the plain value first, and record where each key came
+    // from (a second conversion) only when there is an issue to place.
+    const issues = schemaIssues(new YamlValue(doc, false).root);
+    if (!issues.length) return [];
+    return toFindings(issues, new YamlValue(doc), lines);
   } catch (e) {
     if (options.rethrow) throw e;
     return [];

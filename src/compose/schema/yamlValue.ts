@@ -51,8 +51,14 @@ export class YamlValue {
   /** Alias -> anchored node, resolved in one pass (`Alias.resolve` walks the whole document per call). */
   private targets = new Map<Alias, YNode>();
 
+  /**
+   * @param locations record where each key and item came from (needed only to
+   * report schema issues: the validator first builds the value without them,
+   * and again with them when there is something to report).
+   */
   constructor(
     private readonly doc: Document,
+    private readonly locations = true,
   ) {
     const contents = doc.contents as YNode | null;
     if (contents) this.targets = aliasTargets(doc);
@@ -122,7 +128,7 @@ export class YamlValue {
         define(obj, k, this.convert(node.value as YNode | null, depth + 1));
         entries.set(k, { key: (node.key as YNode | null) ?? undefined, value: (node.value as YNode | null) ?? null });
       }
-      this.sources.set(obj, { kind: 'map', entries });
+      if (this.locations) this.sources.set(obj, { kind: 'map', entries });
       return obj;
     }
     if (this.cache.has(node)) return this.cache.get(node);
@@ -134,12 +140,13 @@ export class YamlValue {
       else if (isSeq(node)) {
         const arr: unknown[] = [];
         const items: (YNode | null)[] = [];
+        const locations = this.locations;
         for (const it of node.items as (YNode | Pair | null)[]) {
           // compose-go records `!reset` on sequence items but does not remove them.
           arr.push(this.convert(it, depth + 1));
-          items.push(isPair(it) ? (it.value as YNode | null) ?? (it.key as YNode | null) ?? null : it);
+          if (locations) items.push(isPair(it) ? (it.value as YNode | null) ?? (it.key as YNode | null) ?? null : it);
         }
-        this.sources.set(arr, { kind: 'seq', items });
+        if (locations) this.sources.set(arr, { kind: 'seq', items });
         out = arr;
       }
       this.cache.set(node, out);
@@ -151,6 +158,7 @@ export class YamlValue {
 
   private convertMap(pairs: readonly Pair[], depth: number): Record<string, unknown> {
     const obj: Record<string, unknown> = {};
+    const locations = this.locations;
     const entries = new Map<string, SourceEntry>();
     const merges: (YNode | null)[] = [];
     for (const pair of pairs) {
@@ -164,7 +172,7 @@ export class YamlValue {
       if (isReset(valueNode)) continue;
       const k = this.keyOf(keyNode);
       define(obj, k, this.convert(valueNode, depth + 1));
-      entries.set(k, { key: keyNode ?? undefined, value: valueNode });
+      if (locations) entries.set(k, { key: keyNode ?? undefined, value: valueNode });
     }
     // Merge keys: explicit keys win, then earlier sources win over later ones.
     for (const m of merges) {
@@ -180,7 +188,7 @@ export class YamlValue {
         }
       }
     }
-    this.sources.set(obj, { kind: 'map', entries });
+    if (locations) this.sources.set(obj, { kind: 'map', entries });
     return obj;
   }
 
