@@ -8,9 +8,18 @@
 import { isAlias, isMap, isPair, isSeq, type Alias, type Document, type Node as YNode } from 'yaml';
 
 const cache = new WeakMap<Document, { contents: unknown; targets: Map<Alias, YNode> }>();
+/** Documents known to hold no alias (their text has no `*`): nothing to index. */
+const aliasFree = new WeakSet<Document>();
+const NO_TARGETS: Map<Alias, YNode> = new Map();
+
+/** Records that a document's source text has no `*`, so it cannot contain an alias. */
+export function markAliasFree(doc: Document): void {
+  aliasFree.add(doc);
+}
 
 /** Alias -> the node it refers to (aliases without a preceding anchor are absent). Cached per document. */
 export function aliasTargets(doc: Document): Map<Alias, YNode> {
+  if (aliasFree.has(doc)) return NO_TARGETS;
   const hit = cache.get(doc);
   if (hit && hit.contents === doc.contents) return hit.targets;
   const targets = new Map<Alias, YNode>();

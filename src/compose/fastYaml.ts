@@ -16,6 +16,7 @@
  * test/unit/compose/fastYaml.test.ts. Pure: no `fs`, no `vscode`.
  */
 import { Alias, Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type Node as YNode, type ParseOptions, type SchemaOptions } from 'yaml';
+import { markAliasFree } from './anchors';
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
 
@@ -700,7 +701,9 @@ class FastParser {
 export function fastParseYaml(text: string, options: Options): Document | undefined {
   if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0 || text.charCodeAt(0) === 0xfeff) return undefined;
   try {
-    return new FastParser(text, options).parse();
+    const doc = new FastParser(text, options).parse();
+    if (text.indexOf('*') < 0) markAliasFree(doc);
+    return doc;
   } catch (e) {
     if (e === DECLINE) return undefined;
     // Anything unexpected: let `yaml` parse it.
