@@ -30,6 +30,8 @@ export interface InstructionInfo {
   readonly posixShell: boolean;
   /** Shell-form scripts of RUN/CMD/ENTRYPOINT/HEALTHCHECK (parsed once, on first use). Empty when not POSIX. */
   scripts(): readonly ShellScript[];
+  /** Per-lint cache slot of `rules/_syntax.ts` (set on first use; a field, not a WeakMap lookup). */
+  syntaxCache: unknown;
 }
 
 export interface Stage {
@@ -72,6 +74,8 @@ export function isWindowsImage(image: string | undefined): boolean {
 }
 
 export function isPosixShellCommand(shell: readonly string[]): boolean {
+  if (shell === DEFAULT_POSIX_SHELL) return true;
+  if (shell === DEFAULT_WINDOWS_SHELL) return false;
   if (!shell.length) return false;
   const base = shell[0].replace(/\\/g, '/').split('/').pop()!.toLowerCase();
   return POSIX_SHELLS.has(base);
@@ -117,6 +121,7 @@ export function buildModel(ast: Dockerfile): DockerfileModel {
       range: whole.getRange(),
       shell,
       posixShell: posix,
+      syntaxCache: undefined,
       scripts(): readonly ShellScript[] {
         if (!parsed) {
           parsed = posix ? scriptsOf(node, escapeChar).map((s) => parseShell(s)) : [];

@@ -3,10 +3,18 @@ import type { DockerfileRule, Fix } from '../types';
 import type { TextEdit } from '../../util/text';
 import { unquote } from './_words';
 
+const logicalRes = new Map<string, RegExp>();
+
 /** Removes line continuations (escape + blanks + newline) and the comment lines after them. */
 function logical(raw: string, escape: string): string {
-  const esc = escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-  return raw.replace(new RegExp(`${esc}[ \\t]*\\r?\\n(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n)*`, 'g'), '');
+  if (!raw.includes('\n')) return raw;
+  let re = logicalRes.get(escape);
+  if (!re) {
+    const esc = escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+    re = new RegExp(`${esc}[ \\t]*\\r?\\n(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n)*`, 'g');
+    logicalRes.set(escape, re);
+  }
+  return raw.replace(re, '');
 }
 
 export const rule: DockerfileRule = {

@@ -95,6 +95,19 @@ function literal(w: Word | undefined): w is Word {
   return !!w && !w.hasExpansion;
 }
 
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_.:/-]*)=(.*)$/s;
+const LONG_OPTION = /^--([A-Za-z][A-Za-z0-9-]*)(?:=(.*))?$/s;
+
+/** `NAME=value` (a word without `=` or with an expansion cannot be one: no regex then). */
+function assignmentLike(script: ShellScript, w: Word, reportRange: (r: Range, m: string) => void): void {
+  if (w.hasExpansion || !w.value.includes('=')) return;
+  const m = ASSIGNMENT.exec(w.value);
+  if (!m) return;
+  const name = m[1].replace(/^.*[/:]/, '');
+  if (name.startsWith('-') || !isSecretName(name) || !plausibleSecret(name, m[2])) return;
+  reportRange(valueRangeOf(script, w), `Literal value "${mask(m[2])}" of "${name}" looks like a credential: ${ADVICE}`);
+}
+
 function checkScripts(ctx: RuleContext, info: InstructionInfo, reportRange: (r: Range, m: string) => void): void {
   let scripts: readonly ShellScript[];
   try {
@@ -108,19 +121,13 @@ function checkScripts(ctx: RuleContext, info: InstructionInfo, reportRange: (r: 
       const cn = commandName(cmd);
       if (cn && KEY_TOOLS.test(cn.name)) continue;
       // NAME=value before the command, and as arguments (export/declare/env/echo "password=…").
-      const assignmentLike = [...cmd.assignments, ...cmd.words.slice(1)];
-      for (const w of assignmentLike) {
-        const m = /^([A-Za-z_][A-Za-z0-9_.:/-]*)=(.*)$/s.exec(w.value);
-        if (!m || w.hasExpansion) continue;
-        const name = m[1].replace(/^.*[/:]/, '');
-        if (name.startsWith('-') || !isSecretName(name) || !plausibleSecret(name, m[2])) continue;
-        reportRange(valueRangeOf(script, w), `Literal value "${mask(m[2])}" of "${name}" looks like a credential: ${ADVICE}`);
-      }
       const words = cmd.words;
+      for (const w of cmd.assignments) assignmentLike(script, w, reportRange);
+      for (let i = 1; i < words.length; i++) assignmentLike(script, words[i], reportRange);
       for (let i = 1; i < words.length; i++) {
         const w = words[i];
         // --password=value / --password value (long options only: short ones are too ambiguous).
-        const opt = /^--([A-Za-z][A-Za-z0-9-]*)(?:=(.*))?$/s.exec(w.value);
+        const opt = w.value.startsWith('--') ? LONG_OPTION.exec(w.value) : null;
         if (opt && isSecretName(opt[1])) {
           if (opt[2] !== undefined) {
             if (literal(w) && !NOT_A_VALUE.test(opt[2]) && plausibleSecret(opt[1], opt[2])) {

@@ -37,10 +37,18 @@ const ADVICE = 'install the CA certificate instead';
  * substrings (case-insensitively; the regexes' `i` flag only folds ASCII letters here).
  */
 function mayDisableTls(value: string): boolean {
-  if (value.startsWith('--')) return true;
-  const lower = value.toLowerCase();
-  return lower.includes('ssl') || lower.includes('verify') || lower.includes('certificate') || lower.includes('trusted-host');
+  // Without the `u` flag, `i` folds ASCII letters only: the same words as the regexes below.
+  return value.startsWith('--') || MAY_DISABLE_TLS.test(value);
 }
+
+/** The word says false (`false`, `"0";`…). */
+function isFalse(w: Word | undefined): boolean {
+  return !!w && FALSE.test(w.value.replace(QUOTES_SEMI, ''));
+}
+
+const MAY_DISABLE_TLS = /ssl|verify|certificate|trusted-host/i;
+const ESCAPES = /\\[ntr]/g;
+const QUOTES_SEMI = /[";]/g;
 
 export const rule: DockerfileRule = {
   code: 'DF074',
@@ -127,45 +135,44 @@ export const rule: DockerfileRule = {
         const w = words[i];
         if (done.has(w.start)) continue;
         // printf/echo -e escapes separate settings like real line breaks do.
-        const value = w.value.includes('\\') ? w.value.replace(/\\[ntr]/g, ' ') : w.value;
+        const value = w.value.includes('\\') ? w.value.replace(ESCAPES, ' ') : w.value;
         if (!mayDisableTls(value)) continue;
         const next = words[i + 1];
-        const nextFalse = !!next && FALSE.test(next.value.replace(/[";]/g, ''));
-        const here = wordRange(script, w);
+        // Most `--flags` reach here and match nothing: the next word and the range are looked at only when used.
         if (GENERIC_FLAGS.test(value)) {
-          report(here, value, rc.name, [deleteWord(ctx.lines, script, w)], w);
+          report(wordRange(script, w), value, rc.name, [deleteWord(ctx.lines, script, w)], w);
         } else if (/^(--)?strict-ssl(=(false|0|no))?$/i.test(value) || /^enableStrictSsl(=false)?$/.test(value)) {
           // npm/yarn/pnpm: `config set strict-ssl false`, `--strict-ssl=false`, `--strict-ssl false`
           const inline = value.includes('=');
-          if (inline || nextFalse) {
+          if (inline || isFalse(next)) {
             const flag = value.startsWith('--');
             const edits = flag ? (inline ? [deleteWord(ctx.lines, script, w)] : [deleteWord(ctx.lines, script, w), deleteWord(ctx.lines, script, next!)]) : [];
-            report(here, inline ? value : `${value} ${next!.value}`, rc.name || 'npm', edits, w);
+            report(wordRange(script, w), inline ? value : `${value} ${next!.value}`, rc.name || 'npm', edits, w);
           }
         } else if (/^http(\..+)?\.sslverify(=.*)?$/i.test(value)) {
           // git: `-c http.sslVerify=false`, `config --global http.sslVerify false`
           const eq = value.indexOf('=');
-          const off = eq >= 0 ? FALSE.test(value.slice(eq + 1)) : nextFalse;
+          const off = eq >= 0 ? FALSE.test(value.slice(eq + 1)) : isFalse(next);
           if (!off) continue;
           const prev = words[i - 1];
           const edits = eq >= 0 && prev && prev.value === '-c' && rc.name === 'git' ? [deleteWord(ctx.lines, script, prev), deleteWord(ctx.lines, script, w)] : [];
-          report(here, eq >= 0 ? value : `${value} ${next!.value}`, 'git', edits, w);
+          report(wordRange(script, w), eq >= 0 ? value : `${value} ${next!.value}`, 'git', edits, w);
         } else if (/(^|[^a-z0-9_.])sslverify\s*=\s*(0|false|no|off)\b/i.test(value)) {
           // yum/dnf: `--setopt=sslverify=0`, `echo "sslverify=false" >> /etc/yum.conf`
           const setopt = /^--setopt=/.test(value) && /^(yum|dnf|dnf5|microdnf|tdnf|yum-config-manager|dnf-config-manager)$/.test(rc.name);
-          report(here, w.value, 'yum/dnf', setopt ? [deleteWord(ctx.lines, script, w)] : [], w);
-        } else if (/verify-(peer|host)/i.test(value) && (/verify-(peer|host)\s*[=\s]\s*"?(false|0|no)\b/i.test(value) || (/verify-(peer|host)"?$/i.test(value) && nextFalse))) {
+          report(wordRange(script, w), w.value, 'yum/dnf', setopt ? [deleteWord(ctx.lines, script, w)] : [], w);
+        } else if (/verify-(peer|host)/i.test(value) && (/verify-(peer|host)\s*[=\s]\s*"?(false|0|no)\b/i.test(value) || (/verify-(peer|host)"?$/i.test(value) && isFalse(next)))) {
           // apt: `-o Acquire::https::Verify-Peer=false`, `echo 'Acquire::https::Verify-Peer "false";'`
           const prev = words[i - 1];
           const edits = /verify-(peer|host)=/i.test(value) && prev?.value === '-o' ? [deleteWord(ctx.lines, script, prev), deleteWord(ctx.lines, script, w)] : [];
-          report(here, value, 'apt', edits, w);
+          report(wordRange(script, w), value, 'apt', edits, w);
         } else if (/check[_-]?certificate\s*=\s*off\b/i.test(value)) {
-          report(here, value, 'wget', [], w);
-        } else if (/^ssl_verify$/i.test(value) && nextFalse && rc.name === 'conda') {
-          report(here, `${value} ${next!.value}`, 'conda', [], w);
+          report(wordRange(script, w), value, 'wget', [], w);
+        } else if (/^ssl_verify$/i.test(value) && isFalse(next) && rc.name === 'conda') {
+          report(wordRange(script, w), `${value} ${next!.value}`, 'conda', [], w);
         } else if (/(^|\.)trusted-host(=|$)/.test(value) && !value.startsWith('--')) {
           // `pip config set global.trusted-host pypi.org`
-          report(here, value, 'pip', [], w);
+          report(wordRange(script, w), value, 'pip', [], w);
         }
       }
     }

@@ -12,9 +12,12 @@ const GPGCHECK_OFF = /(^|[^a-z0-9_])(repo_|localpkg_|pkg_)?gpgcheck\s*=\s*(0|fal
 
 /** Cheap test before the word regexes below: each of them needs one of these substrings (case-insensitively). */
 function mayDisableSignatures(v: string): boolean {
-  const lower = v.toLowerCase();
-  return lower.includes('=yes') || lower.includes('gpgcheck') || lower.includes('allow');
+  // Without the `u` flag, `i` folds ASCII letters only, like the regexes below.
+  return MAY_DISABLE.test(v);
 }
+
+const MAY_DISABLE = /=yes|gpgcheck|allow/i;
+const ESCAPES = /\\[ntr]/g;
 
 export const rule: DockerfileRule = {
   code: 'DF075',
@@ -86,7 +89,7 @@ export const rule: DockerfileRule = {
         const w = words[i];
         if (done.has(w.start)) continue;
         // printf/echo -e escapes separate settings like real line breaks do.
-        const v = w.value.includes('\\') ? w.value.replace(/\\[ntr]/g, ' ') : w.value;
+        const v = w.value.includes('\\') ? w.value.replace(ESCAPES, ' ') : w.value;
         if (!mayDisableSignatures(v)) continue;
         const next = words[i + 1];
         // A `file:` repository holds packages built in the same RUN (official nginx/postgres images): nothing to verify.

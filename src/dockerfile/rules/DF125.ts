@@ -8,7 +8,7 @@ import { commandName } from '../shell/args';
 import { documentRange } from '../shell/source';
 import { baseName, execFormOf, isPosixShellName, programIndex } from './_execForm';
 import { stageChain } from './_images';
-import { copySpec, globToRegExp, isContextRoot, relativeTo, resolvePath, workdirAt } from './_copyPaths';
+import { copySpec, globToRegExp, isContextRoot, relativeTo, resolvePath, workdirAt, type CopySpec } from './_copyPaths';
 
 const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 /** Last commands for which `exec` is not the answer (builtins, keep-alive loops, tests). */
@@ -86,13 +86,25 @@ function readFile(ws: WorkspaceAccess, abs: string): string | undefined {
   }
 }
 
+/** The stage's last instruction with this keyword, ONBUILD triggers left out. */
+function lastOwn(stage: Stage, keyword: string): InstructionInfo | undefined {
+  for (let k = stage.instructions.length - 1; k >= 0; k--) {
+    const i = stage.instructions[k];
+    if (!i.onbuild && i.keyword === keyword) return i;
+  }
+  return undefined;
+}
+
 /** The context file that ends up at `imagePath`, through the last COPY/ADD that writes it. */
 function sourceOf(ws: WorkspaceAccess, stage: Stage, before: number, imagePaths: readonly string[]): { file: string; text: string } | undefined {
-  const copies = stageChain(stage)
-    .flatMap((s) => s.instructions)
-    .filter((i) => i.index < before && !i.onbuild)
-    .map(copySpec)
-    .filter((c): c is NonNullable<typeof c> => !!c && c.from === undefined);
+  const copies: CopySpec[] = [];
+  for (const s of stageChain(stage)) {
+    for (const i of s.instructions) {
+      if (i.index >= before || i.onbuild || (i.keyword !== 'COPY' && i.keyword !== 'ADD')) continue;
+      const c = copySpec(i);
+      if (c && c.from === undefined) copies.push(c);
+    }
+  }
   // Each copy's absolute destination (undefined: unknown), the same for every target: computed once, on first use.
   const dests: (string | null | undefined)[] = new Array(copies.length);
   const destOf = (k: number): string | undefined => {
@@ -196,10 +208,9 @@ export const rule: DockerfileRule = {
     for (const stage of ctx.model.stages) {
       if (stage.windows) continue;
       const chain = stageChain(stage);
-      const own = stage.instructions.filter((i) => !i.onbuild);
-      const entry = [...own].reverse().find((i) => i.keyword === 'ENTRYPOINT');
+      const entry = lastOwn(stage, 'ENTRYPOINT');
       const inherited = chain.slice(0, -1).some((s) => s.instructions.some((i) => i.keyword === 'ENTRYPOINT' && !i.onbuild));
-      const info = entry ?? (inherited ? undefined : [...own].reverse().find((i) => i.keyword === 'CMD'));
+      const info = entry ?? (inherited ? undefined : lastOwn(stage, 'CMD'));
       if (!info) continue;
       const target = scriptTarget(ctx, info);
       if (!target) continue;

@@ -148,8 +148,9 @@ function computeExecForm(lines: LineIndex, node: Instruction, keyword: string, e
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
 
 export function baseName(p: string): string {
-  const parts = p.replace(/\\/g, '/').split('/');
-  return parts[parts.length - 1];
+  // The part after the last `/` or `\` (no replace + split: this runs per word of every exec form).
+  const k = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+  return k < 0 ? p : p.slice(k + 1);
 }
 
 /**

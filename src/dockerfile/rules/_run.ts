@@ -9,6 +9,7 @@ import type { Position, Range, TextEdit, LineIndex } from '../../util/text';
 import type { DockerfileModel, InstructionInfo, Stage } from '../model';
 import type { ShellScript, SimpleCommand, Word } from '../shell/types';
 import { commandName } from '../shell/args';
+import { memoByObject } from '../shell/memo';
 
 // ------------------------------------------------------------------ positions and simple edits
 
@@ -49,13 +50,18 @@ export interface Cmd {
 }
 
 /** Every simple command of a script with its effective name (pure assignments skipped). */
-export function commandsOf(script: ShellScript): Cmd[] {
+export const commandsOf: (script: ShellScript) => readonly Cmd[] = memoByObject(computeCommandsOf);
+
+/** Once per script (scripts are parsed per lint; eight rules ask). */
+function computeCommandsOf(script: ShellScript): readonly Cmd[] {
   const out: Cmd[] = [];
-  script.commands.forEach((cmd, index) => {
+  const commands = script.commands;
+  for (let index = 0; index < commands.length; index++) {
+    const cmd = commands[index];
     const n = commandName(cmd);
-    if (!n) return;
+    if (!n) continue;
     out.push({ cmd, name: n.name, nameWord: n.word, args: cmd.words.slice(n.index + 1), index });
-  });
+  }
   return out;
 }
 

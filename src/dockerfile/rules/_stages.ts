@@ -11,8 +11,22 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The earlier stages `stage` may start from: its parent, or every stage its variable base name can pick. */
-export function baseStages(stage: Stage, model: DockerfileModel): Stage[] {
+const cache = new WeakMap<Stage, readonly Stage[]>();
+
+/**
+ * The earlier stages `stage` may start from: its parent, or every stage its variable base name can pick.
+ * Computed once per stage (stages are built per lint; several rules ask for every stage).
+ */
+export function baseStages(stage: Stage, model: DockerfileModel): readonly Stage[] {
+  let r = cache.get(stage);
+  if (!r) {
+    r = computeBaseStages(stage, model);
+    cache.set(stage, r);
+  }
+  return r;
+}
+
+function computeBaseStages(stage: Stage, model: DockerfileModel): Stage[] {
   if (stage.parent) return [stage.parent];
   const image = stage.image?.toLowerCase();
   if (!image || !VAR.test(image)) return [];

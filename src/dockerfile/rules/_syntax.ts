@@ -57,8 +57,6 @@ export interface ParsedInstruction {
   readonly args: string;
 }
 
-const cache = new WeakMap<InstructionInfo, ParsedInstruction>();
-
 /** Go's unicode.IsSpace (fast path for ASCII). */
 function isSpace(c: string | undefined): boolean {
   if (c === undefined) return false;
@@ -71,16 +69,76 @@ const contRes = new Map<string, RegExp>();
 
 /** Parses (once per lint) the instruction the way BuildKit's parser reads it. */
 export function parseInstruction(ctx: RuleContext, info: InstructionInfo): ParsedInstruction {
-  let p = cache.get(info);
+  // Cached on the instruction (a fresh object per lint): cheaper than a WeakMap lookup per call.
+  let p = info.syntaxCache as ParsedInstruction | undefined;
   if (!p) {
     p = parse(logicalLine(ctx.lines, info.range.start, info.range.end.line, ctx.model.escapeChar));
-    cache.set(info, p);
+    info.syntaxCache = p;
   }
   return p;
 }
 
 function escapeRe(c: string): string {
   return c.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+
+const NO_LINES: readonly number[] = [];
+
+/**
+ * A logical line as pieces of document lines. The first piece is kept in fields; further pieces
+ * (continuation lines) as flat (logical offset, line, character) triples. Methods on the
+ * prototype: no closures per instruction.
+ */
+class Logical implements LogicalLine {
+  constructor(
+    readonly text: string,
+    private readonly line0: number,
+    private readonly char0: number,
+    /** Pieces after the first: logical offset, line, character. */
+    private readonly more: number[] | undefined,
+    readonly emptyLines: readonly number[],
+  ) {}
+
+  pos(offset: number, end = false): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const more = this.more;
+    if (more === undefined) return { line: this.line0, character: this.char0 + o };
+    // Piece k (k >= 1) starts at more[3(k-1)]; piece 0 at 0.
+    let lo = 0;
+    let hi = more.length / 3;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      const at = more[3 * (mid - 1)];
+      if (end ? at < o : at <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    if (lo === 0) return { line: this.line0, character: this.char0 + o };
+    const k = 3 * (lo - 1);
+    return { line: more[k + 1], character: more[k + 2] + (o - more[k]) };
+  }
+
+  range(s: number, en: number): Range {
+    return { start: this.pos(s), end: this.pos(en, en > s) };
+  }
+}
+
+/**
+ * Where the continuation escape of `lineText` is (the escape character, not itself escaped,
+ * followed by blanks only), or -1.
+ */
+function continuationAt(lineText: string, esc: string, cont: RegExp | undefined): number {
+  if (cont) {
+    const m = cont.exec(lineText);
+    return m ? m.index + m[1].length : -1;
+  }
+  let j = lineText.length;
+  while (j > 0) {
+    const c = lineText.charCodeAt(j - 1);
+    if (c !== 32 && c !== 9) break;
+    j--;
+  }
+  if (j === 0 || lineText[j - 1] !== esc) return -1;
+  return j >= 2 && lineText[j - 2] === esc ? -1 : j - 1;
 }
 
 /**
@@ -90,38 +148,38 @@ function escapeRe(c: string): string {
  */
 export function logicalLine(lines: LineIndex, start: Position, maxLine: number, escape: string): LogicalLine {
   const esc = escape || '\\';
-  let cont = contRes.get(esc);
-  if (!cont) {
-    const e = escapeRe(esc);
-    cont = new RegExp(`(^|[^${e}])${e}[ \\t]*$`);
-    contRes.set(esc, cont);
+  // A one-character escape that is not a blank is found without a regex (the regex's only match
+  // is at the last non-blank character); anything else keeps the regex.
+  let cont: RegExp | undefined;
+  if (esc.length !== 1 || esc === ' ' || esc === '\t') {
+    cont = contRes.get(esc);
+    if (!cont) {
+      const e = escapeRe(esc);
+      cont = new RegExp(`(^|[^${e}])${e}[ \\t]*$`);
+      contRes.set(esc, cont);
+    }
   }
-  const segLog: number[] = [];
-  const segLine: number[] = [];
-  const segChar: number[] = [];
-  const emptyLines: number[] = [];
-  let text = '';
+  let more: number[] | undefined;
+  let emptyLines: number[] | undefined;
   let line = start.line;
-  let char = start.character;
-  let lineText = lines.lineText(line).slice(char);
+  let lineText = lines.lineText(line).slice(start.character);
+  let at = continuationAt(lineText, esc, cont);
+  if (at < 0) return new Logical(lineText, line, start.character, undefined, NO_LINES);
+  let text = '';
   // A text ending with a line break has no real line after it (BuildKit's scanner sees none).
   const lastReal = lines.lineCount > 1 && lines.lineText(lines.lineCount - 1) === '' ? lines.lineCount - 2 : lines.lineCount - 1;
   const last = Math.min(Math.max(maxLine, line), lastReal);
   for (;;) {
-    const m = cont.exec(lineText);
-    const piece = m ? lineText.slice(0, m.index + m[1].length) : lineText;
-    segLog.push(text.length);
-    segLine.push(line);
-    segChar.push(char);
-    text += piece;
-    if (!m) break;
+    if (line !== start.line) (more ??= []).push(text.length, line, 0);
+    text += at >= 0 ? lineText.slice(0, at) : lineText;
+    if (at < 0) break;
     let next = -1;
     for (let l = line + 1; l <= last; l++) {
       const raw = lines.lineText(l);
       const trimmed = raw.trimStart();
       if (trimmed.startsWith('#')) continue;
       if (trimmed === '') {
-        emptyLines.push(l);
+        (emptyLines ??= []).push(l);
         continue;
       }
       next = l;
@@ -129,26 +187,10 @@ export function logicalLine(lines: LineIndex, start: Position, maxLine: number, 
     }
     if (next < 0) break;
     line = next;
-    char = 0;
     lineText = lines.lineText(line);
+    at = continuationAt(lineText, esc, cont);
   }
-  const pos = (offset: number, end = false): Position => {
-    const o = Math.max(0, Math.min(offset, text.length));
-    let lo = 0;
-    let hi = segLog.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (end ? segLog[mid] < o : segLog[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: segLine[lo], character: segChar[lo] + (o - segLog[lo]) };
-  };
-  return {
-    text,
-    pos,
-    range: (s, en) => ({ start: pos(s), end: pos(en, en > s) }),
-    emptyLines,
-  };
+  return new Logical(text, start.line, start.character, more, emptyLines ?? NO_LINES);
 }
 
 function parse(logical: LogicalLine): ParsedInstruction {

@@ -139,12 +139,17 @@ function computeArgWords(node: Instruction, escape: string, lines: LineIndex): A
     }
     const range = lines.rangeOf(start, i);
     if (heredocLine >= 0 && range.start.line > heredocLine) break;
-    const raw = text.slice(start, i).replace(new RegExp(`${escape === '\\' ? '\\\\' : '`'}[ \\t]*\\r?\\n[ \\t]*`, 'g'), '');
+    const piece = text.slice(start, i);
+    // Continuations need a line break: most words have none (no regex then).
+    const raw = piece.includes('\n') ? piece.replace(escape === '\\' ? CONT_BACKSLASH : CONT_BACKTICK, '') : piece;
     if (/^\d*<<-?\S/.test(raw)) heredocLine = range.end.line;
     out.push({ raw, bare: stripQuotes(raw), value: unquote(raw, escape), range });
   }
   return out;
 }
+
+const CONT_BACKSLASH = /\\[ \t]*\r?\n[ \t]*/g;
+const CONT_BACKTICK = /`[ \t]*\r?\n[ \t]*/g;
 
 /** Whether the word is a here-document marker (`<<EOF`, `<<-"EOF"`). */
 export function isHeredocWord(w: ArgWord): boolean {
@@ -159,6 +164,7 @@ export function flagsOf(node: Instruction): Flag[] {
 
 /** The last flag with this name (case-insensitive), if any. */
 export function flagOf(node: Instruction, name: string): Flag | undefined {
-  const all = flagsOf(node).filter((f) => f.getName().toLowerCase() === name);
-  return all[all.length - 1];
+  const all = flagsOf(node);
+  for (let k = all.length - 1; k >= 0; k--) if (all[k].getName().toLowerCase() === name) return all[k];
+  return undefined;
 }
