@@ -20,6 +20,7 @@ import type {
   SimpleCommand,
   Word,
 } from './types';
+import { MEMO_ROW } from './memo';
 
 /** Deeper nesting is scanned without being parsed (keeps recursion bounded). */
 const MAX_DEPTH = 64;
@@ -61,6 +62,8 @@ interface MutCommand {
   inSubstitution: boolean;
   construct?: ShellConstruct;
   inCondition: boolean;
+  /** The memo row of the recognisers (see `memo.ts`). */
+  [MEMO_ROW]: unknown[] | undefined;
 }
 
 interface MutHeredoc {
@@ -1227,6 +1230,7 @@ class Parser {
       inSubstitution: ctx.inSubst,
       construct: ctx.construct,
       inCondition: ctx.inCondition,
+      [MEMO_ROW]: undefined,
     };
     this.commands.push(cmd);
     return cmd;
