@@ -240,13 +240,19 @@ function analyseUncached(instruction: Instruction, esc: string): Analysis {
   let index = 0;
   let line = origin.line;
   let character = origin.character;
+  // Next `\n` / `\r` at or after i (n: none); `\r` is rare, so both are found with indexOf.
+  let lf = -1;
+  let cr = -1;
   for (;;) {
-    let j = i;
-    while (j < n) {
-      const c = raw.charCodeAt(j);
-      if (c === 10 || c === 13) break;
-      j++;
+    if (lf < i) {
+      lf = raw.indexOf('\n', i);
+      if (lf < 0) lf = n;
     }
+    if (cr < i) {
+      cr = raw.indexOf('\r', i);
+      if (cr < 0) cr = n;
+    }
+    const j = lf < cr ? lf : cr;
     let more = true;
     let f = i;
     if (index > 0) while (f < j && (raw.charCodeAt(f) === 32 || raw.charCodeAt(f) === 9)) f++;
@@ -266,13 +272,13 @@ function analyseUncached(instruction: Instruction, esc: string): Analysis {
   // Keyword (and the ONBUILD trigger keyword).
   let p = skipSpace(text, 0);
   let q = skipWord(text, p);
-  let keyword = text.slice(p, q).toUpperCase();
+  let keyword = keywordAt(text, p, q);
   let onbuild = false;
   if (keyword === 'ONBUILD') {
     onbuild = true;
     p = skipSpace(text, q);
     q = skipWord(text, p);
-    keyword = text.slice(p, q).toUpperCase();
+    keyword = keywordAt(text, p, q);
   }
   let r = builderFlagsEnd(text, q);
   let restStart: number | undefined;
@@ -306,6 +312,16 @@ function analyseUncached(instruction: Instruction, esc: string): Analysis {
     json: undefined,
     other: undefined,
   };
+}
+
+const KEYWORDS = ['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'ONBUILD', 'FROM', 'COPY', 'ADD', 'ENV', 'ARG', 'LABEL',
+  'WORKDIR', 'USER', 'EXPOSE', 'VOLUME', 'SHELL', 'STOPSIGNAL', 'MAINTAINER'];
+
+/** `text.slice(p, q).toUpperCase()`, without allocating for keywords already written in upper case. */
+function keywordAt(text: string, p: number, q: number): string {
+  const len = q - p;
+  for (const k of KEYWORDS) if (k.length === len && text.startsWith(k, p)) return k;
+  return text.slice(p, q).toUpperCase();
 }
 
 function isSpace(c: number): boolean {
