@@ -94,15 +94,6 @@ export function parseArgs(words: readonly Word[], spec: ArgSpec = {}): ParsedArg
       stopped = true;
       continue;
     }
-    const takeNext = (name: string, at: number, start: number, end: number): void => {
-      const next = words[i + 1];
-      if (next) {
-        options.push({ name, value: next.value, words: [w, next], valueWord: next, index: at, start, end: next.end });
-        i++;
-      } else {
-        options.push({ name, words: [w], index: at, start, end });
-      }
-    };
     const eq = v.indexOf('=');
     if (spec.longOnly || v.startsWith('--') || singleDash.has(eq < 0 ? v : v.slice(0, eq))) {
       let name = eq < 0 ? v : v.slice(0, eq);
@@ -110,7 +101,7 @@ export function parseArgs(words: readonly Word[], spec: ArgSpec = {}): ParsedArg
       if (eq >= 0) {
         options.push({ name, value: v.slice(eq + 1), words: [w], index: i, start: w.start, end: w.end });
       } else if (withValue.has(name)) {
-        takeNext(name, i, w.start, w.end);
+        if (takeNext(options, words, i, name, w.start, w.end)) i++;
       } else {
         options.push({ name, words: [w], index: i, start: w.start, end: w.end });
       }
@@ -129,8 +120,8 @@ export function parseArgs(words: readonly Word[], spec: ArgSpec = {}): ParsedArg
       if (withValue.has(name)) {
         if (k + 1 < v.length) {
           options.push({ name, value: v.slice(k + 1), words: [w], index: i, start: cs, end: w.end });
-        } else {
-          takeNext(name, i, cs, ce);
+        } else if (takeNext(options, words, i, name, cs, ce)) {
+          i++;
         }
         break;
       }
@@ -138,23 +129,55 @@ export function parseArgs(words: readonly Word[], spec: ArgSpec = {}): ParsedArg
     }
   }
 
-  const match = (names: string[]) => {
-    const set = new Set(names);
-    return options.filter((o) => set.has(o.name));
-  };
-  return {
-    options,
-    positionals,
-    positionalIndexes,
-    endOfOptions,
-    has: (...names) => options.some((o) => names.includes(o.name)),
-    get: (...names) => {
-      const m = match(names);
-      return m[m.length - 1];
-    },
-    values: (...names) => match(names).flatMap((o) => (o.value === undefined ? [] : [o.value])),
-    count: (...names) => match(names).length,
-  };
+  return new Parsed(options, positionals, positionalIndexes, endOfOptions);
+}
+
+/**
+ * Pushes option `name` of the word at `i`, taking the next word as its value when there is
+ * one; returns whether it did (the caller skips that word).
+ */
+function takeNext(options: ParsedOption[], words: readonly Word[], i: number, name: string, start: number, end: number): boolean {
+  const w = words[i];
+  const next = words[i + 1];
+  if (next) {
+    options.push({ name, value: next.value, words: [w, next], valueWord: next, index: i, start, end: next.end });
+    return true;
+  }
+  options.push({ name, words: [w], index: i, start, end });
+  return false;
+}
+
+/** The queries as methods (no closures per parse). */
+class Parsed implements ParsedArgs {
+  constructor(
+    readonly options: readonly ParsedOption[],
+    readonly positionals: readonly Word[],
+    readonly positionalIndexes: readonly number[],
+    readonly endOfOptions: number,
+  ) {}
+
+  has(...names: string[]): boolean {
+    for (const o of this.options) if (names.includes(o.name)) return true;
+    return false;
+  }
+
+  get(...names: string[]): ParsedOption | undefined {
+    const options = this.options;
+    for (let i = options.length - 1; i >= 0; i--) if (names.includes(options[i].name)) return options[i];
+    return undefined;
+  }
+
+  values(...names: string[]): string[] {
+    const out: string[] = [];
+    for (const o of this.options) if (o.value !== undefined && names.includes(o.name)) out.push(o.value);
+    return out;
+  }
+
+  count(...names: string[]): number {
+    let n = 0;
+    for (const o of this.options) if (names.includes(o.name)) n++;
+    return n;
+  }
 }
 
 /** The last path component of a command word: `/usr/bin/apt-get` -> `apt-get`. */

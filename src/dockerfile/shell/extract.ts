@@ -41,17 +41,32 @@ interface RawLine {
 }
 
 interface Analysis {
+  /** The escape character it was computed with. */
+  readonly esc: string;
   /** The effective keyword (the trigger's for ONBUILD), upper case. */
   readonly keyword: string;
   readonly onbuild: boolean;
-  readonly lines: readonly RawLine[];
+  /** The instruction's text and the document position of its first character. */
+  readonly raw: string;
+  readonly line: number;
+  readonly character: number;
   /** Index of the first raw line after the logical line. */
   readonly next: number;
   readonly logical: ScriptTextBuilder;
   /** The command part (after keyword, flags, HEALTHCHECK `CMD`), trimmed. Undefined: none. */
   readonly restStart?: number;
   readonly restEnd?: number;
+  /** Computed on demand: the raw lines (here-documents only), `rest`, scripts, JSON value. */
+  lines?: RawLine[];
+  rest?: string;
+  scripts?: ScriptSource[];
+  /** `NOT_JSON` when `rest` is not JSON; undefined: not parsed yet. */
+  json?: unknown;
+  /** An analysis of the same instruction for the other escape character. */
+  other?: Analysis;
 }
+
+const NOT_JSON = Symbol('not JSON');
 
 const COMMAND_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'pdksh', 'yash', 'posh', 'hush', 'busybox']);
@@ -69,29 +84,16 @@ const HEREDOC_WORD = /^(\d*)<<(-?)([^<]*)$/;
  * the one dockerfile-ast parsed the instruction with.
  */
 export function scriptsOf(instruction: Instruction, escapeChar?: string): ScriptSource[] {
-  const esc = escapeOf(instruction, escapeChar);
-  let byEsc = scriptCache.get(instruction);
-  if (!byEsc) {
-    byEsc = new Map();
-    scriptCache.set(instruction, byEsc);
-  }
-  let r = byEsc.get(esc);
-  if (!r) {
-    r = computeScripts(instruction, esc);
-    byEsc.set(esc, r);
-  }
-  return r.slice();
+  // Kept on the analysis (per instruction and escape character); sources are immutable,
+  // and parseShell caches per source.
+  const a = analyse(instruction, escapeChar);
+  return (a.scripts ??= computeScripts(a)).slice();
 }
 
-/** Per instruction and escape character; sources are immutable, and parseShell caches per source. */
-const scriptCache = new WeakMap<Instruction, Map<string, ScriptSource[]>>();
-
-function computeScripts(instruction: Instruction, escapeChar: string): ScriptSource[] {
-  const a = analyse(instruction, escapeChar);
-  if (!a || !COMMAND_KEYWORDS.has(a.keyword) || a.restStart === undefined || a.restEnd === undefined) return [];
-  const text = a.logical.value;
-  const rest = text.slice(a.restStart, a.restEnd);
-  if (rest.length === 0 || isJsonForm(rest)) return [];
+function computeScripts(a: Analysis): ScriptSource[] {
+  if (!COMMAND_KEYWORDS.has(a.keyword) || a.restStart === undefined || a.restEnd === undefined) return [];
+  const rest = restOf(a);
+  if (rest.length === 0 || isJsonForm(a)) return [];
   if (a.keyword === 'RUN' && !a.onbuild) {
     const docs = heredocWords(rest);
     if (docs.length > 0) return heredocScripts(a, rest, docs);
@@ -102,10 +104,10 @@ function computeScripts(instruction: Instruction, escapeChar: string): ScriptSou
 /** How the instruction's command is written ('none' for other instructions). */
 export function commandForm(instruction: Instruction, escapeChar?: string): CommandForm {
   const a = analyse(instruction, escapeChar);
-  if (!a || !COMMAND_KEYWORDS.has(a.keyword) || a.restStart === undefined || a.restEnd === undefined) return 'none';
-  const rest = a.logical.value.slice(a.restStart, a.restEnd);
+  if (!COMMAND_KEYWORDS.has(a.keyword) || a.restStart === undefined || a.restEnd === undefined) return 'none';
+  const rest = restOf(a);
   if (rest.length === 0) return 'none';
-  if (isJsonForm(rest)) return 'exec';
+  if (isJsonForm(a)) return 'exec';
   if (a.keyword === 'RUN' && !a.onbuild && heredocWords(rest).length > 0) return 'heredoc';
   return 'shell';
 }
@@ -117,9 +119,9 @@ export function commandForm(instruction: Instruction, escapeChar?: string): Comm
  */
 export function execFormArgs(instruction: Instruction, escapeChar?: string): ExecArg[] | undefined {
   const a = analyse(instruction, escapeChar);
-  if (!a || a.restStart === undefined || a.restEnd === undefined) return undefined;
-  const rest = a.logical.value.slice(a.restStart, a.restEnd);
-  const values = jsonStrings(rest);
+  if (a.restStart === undefined || a.restEnd === undefined) return undefined;
+  const rest = restOf(a);
+  const values = jsonStrings(a);
   if (!values) return undefined;
   const src = a.logical.build('shell', a.restStart, a.restEnd);
   const out: ExecArg[] = [];
@@ -186,13 +188,14 @@ function escapeOf(instruction: Instruction, escapeChar: string | undefined): str
   return own === '`' ? '`' : '\\';
 }
 
-function rawLines(instruction: Instruction): RawLine[] {
-  const text = instruction.getTextContent();
-  const start = instruction.getRange().start;
+/** The raw lines of the instruction (computed for here-documents only). */
+function linesOf(a: Analysis): RawLine[] {
+  if (a.lines) return a.lines;
+  const text = a.raw;
   const out: RawLine[] = [];
   let i = 0;
-  let line = start.line;
-  let character = start.character;
+  let line = a.line;
+  let character = a.character;
   for (;;) {
     let j = i;
     while (j < text.length && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
@@ -202,83 +205,123 @@ function rawLines(instruction: Instruction): RawLine[] {
     line++;
     character = 0;
   }
-  return out;
+  return (a.lines = out);
 }
 
-const analysisCache = new WeakMap<Instruction, Map<string, Analysis | undefined>>();
+/** The command part's text (`restStart`..`restEnd` of the logical line). */
+function restOf(a: Analysis): string {
+  return (a.rest ??= a.logical.value.slice(a.restStart, a.restEnd));
+}
 
-/** Cached per instruction and escape character (instructions are immutable). */
-function analyse(instruction: Instruction, escapeChar: string | undefined): Analysis | undefined {
+/** Per instruction (instructions are immutable); the other escape character's analysis hangs off it. */
+const analysisCache = new WeakMap<Instruction, Analysis>();
+
+function analyse(instruction: Instruction, escapeChar: string | undefined): Analysis {
   const esc = escapeOf(instruction, escapeChar);
-  let byEsc = analysisCache.get(instruction);
-  if (!byEsc) {
-    byEsc = new Map();
-    analysisCache.set(instruction, byEsc);
+  const a = analysisCache.get(instruction);
+  if (a === undefined) {
+    const r = analyseUncached(instruction, esc);
+    analysisCache.set(instruction, r);
+    return r;
   }
-  if (byEsc.has(esc)) return byEsc.get(esc);
-  const a = analyseUncached(instruction, esc);
-  byEsc.set(esc, a);
-  return a;
+  if (a.esc === esc) return a;
+  return (a.other ??= analyseUncached(instruction, esc));
 }
 
-function analyseUncached(instruction: Instruction, esc: string): Analysis | undefined {
-  const lines = rawLines(instruction);
-  if (lines.length === 0) return undefined;
+function analyseUncached(instruction: Instruction, esc: string): Analysis {
+  const raw = instruction.getTextContent();
+  const origin = instruction.getRange().start;
   const logical = new ScriptTextBuilder();
+  const escCode = esc.charCodeAt(0);
+  const n = raw.length;
+  // The logical line: raw lines joined at escaped newlines, skipping blank and comment lines
+  // inside the continuation (BuildKit). Walks the text without splitting it into lines.
   let i = 0;
-  let more = true;
-  {
-    const first = lines[0];
-    const m = continuationAt(first.text, esc);
-    logical.append(m >= 0 ? first.text.slice(0, m) : first.text, first.line, first.character);
-    more = m >= 0;
-  }
-  while (more && i + 1 < lines.length) {
-    i++;
-    const l = lines[i];
-    const f = firstNonBlank(l.text);
-    if (f === l.text.length || l.text[f] === '#') continue; // blank or comment line
-    const m = continuationAt(l.text, esc);
-    logical.append(m >= 0 ? l.text.slice(0, m) : l.text, l.line, l.character);
-    more = m >= 0;
+  let index = 0;
+  let line = origin.line;
+  let character = origin.character;
+  // Next `\n` / `\r` at or after i (n: none); `\r` is rare, so both are found with indexOf.
+  let lf = -1;
+  let cr = -1;
+  for (;;) {
+    if (lf < i) {
+      lf = raw.indexOf('\n', i);
+      if (lf < 0) lf = n;
+    }
+    if (cr < i) {
+      cr = raw.indexOf('\r', i);
+      if (cr < 0) cr = n;
+    }
+    const j = lf < cr ? lf : cr;
+    let more = true;
+    let f = i;
+    if (index > 0) while (f < j && (raw.charCodeAt(f) === 32 || raw.charCodeAt(f) === 9)) f++;
+    if (index === 0 || (f < j && raw.charCodeAt(f) !== 35)) {
+      let m = j - 1;
+      while (m >= i && (raw.charCodeAt(m) === 32 || raw.charCodeAt(m) === 9)) m--;
+      more = m >= i && raw.charCodeAt(m) === escCode;
+      logical.append(raw.slice(i, more ? m : j), line, character);
+    }
+    if (!more || j >= n) break;
+    i = raw.charCodeAt(j) === 13 && raw.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
+    index++;
+    line++;
+    character = 0;
   }
   const text = logical.value;
   // Keyword (and the ONBUILD trigger keyword).
   let p = skipSpace(text, 0);
   let q = skipWord(text, p);
-  let keyword = text.slice(p, q).toUpperCase();
+  let keyword = keywordAt(text, p, q);
   let onbuild = false;
   if (keyword === 'ONBUILD') {
     onbuild = true;
     p = skipSpace(text, q);
     q = skipWord(text, p);
-    keyword = text.slice(p, q).toUpperCase();
+    keyword = keywordAt(text, p, q);
   }
-  const base = { keyword, onbuild, lines, next: i + 1, logical };
   let r = builderFlagsEnd(text, q);
+  let restStart: number | undefined;
+  let restEnd: number | undefined;
+  let hasRest = true;
   if (keyword === 'HEALTHCHECK') {
     r = skipSpace(text, r);
     const e = skipWord(text, r);
-    if (text.slice(r, e).toUpperCase() !== 'CMD') return base;
+    if (text.slice(r, e).toUpperCase() !== 'CMD') hasRest = false;
     r = e;
   }
-  const restStart = skipSpace(text, r);
-  let restEnd = text.length;
-  while (restEnd > restStart && isSpace(text.charCodeAt(restEnd - 1))) restEnd--;
-  return { ...base, restStart, restEnd };
+  if (hasRest) {
+    restStart = skipSpace(text, r);
+    restEnd = text.length;
+    while (restEnd > restStart && isSpace(text.charCodeAt(restEnd - 1))) restEnd--;
+  }
+  return {
+    esc,
+    keyword,
+    onbuild,
+    raw,
+    line: origin.line,
+    character: origin.character,
+    next: index + 1,
+    logical,
+    restStart,
+    restEnd,
+    lines: undefined,
+    rest: undefined,
+    scripts: undefined,
+    json: undefined,
+    other: undefined,
+  };
 }
 
-/** Index of the escape character that continues the line (`esc` + optional blanks at the end), or -1. */
-function continuationAt(line: string, esc: string): number {
-  let i = line.length - 1;
-  while (i >= 0 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i--;
-  return i >= 0 && line[i] === esc ? i : -1;
-}
+const KEYWORDS = ['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'ONBUILD', 'FROM', 'COPY', 'ADD', 'ENV', 'ARG', 'LABEL',
+  'WORKDIR', 'USER', 'EXPOSE', 'VOLUME', 'SHELL', 'STOPSIGNAL', 'MAINTAINER'];
 
-function firstNonBlank(line: string): number {
-  let i = 0;
-  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
-  return i;
+/** `text.slice(p, q).toUpperCase()`, without allocating for keywords already written in upper case. */
+function keywordAt(text: string, p: number, q: number): string {
+  const len = q - p;
+  for (const k of KEYWORDS) if (k.length === len && text.startsWith(k, p)) return k;
+  return text.slice(p, q).toUpperCase();
 }
 
 function isSpace(c: number): boolean {
@@ -318,23 +361,29 @@ function builderFlagsEnd(line: string, pos: number): number {
   }
 }
 
-function isJsonForm(rest: string): boolean {
-  if (rest[0] !== '[') return false;
-  try {
-    return Array.isArray(JSON.parse(rest));
-  } catch {
-    return false;
+/** The command part parsed as JSON (once per analysis), or `NOT_JSON`. */
+function jsonOf(a: Analysis): unknown {
+  if (a.json !== undefined) return a.json;
+  const rest = restOf(a);
+  let v: unknown = NOT_JSON;
+  if (rest[0] === '[') {
+    try {
+      v = JSON.parse(rest);
+    } catch {
+      // not JSON: shell form
+    }
   }
+  return (a.json = v);
 }
 
-function jsonStrings(rest: string): string[] | undefined {
-  if (rest[0] !== '[') return undefined;
-  try {
-    const v: unknown = JSON.parse(rest);
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
-  } catch {
-    // not JSON: shell form
-  }
+function isJsonForm(a: Analysis): boolean {
+  return Array.isArray(jsonOf(a));
+}
+
+/** The strings of a JSON string array (shared: callers must not modify it). */
+function jsonStrings(a: Analysis): readonly string[] | undefined {
+  const v = jsonOf(a);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
   return undefined;
 }
 
@@ -414,31 +463,33 @@ interface Body {
 
 function readBodies(a: Analysis, docs: readonly HeredocWord[]): Body[] {
   const out: Body[] = [];
+  const lines = linesOf(a);
   let i = a.next;
   for (const doc of docs) {
     const first = i;
     let delimiter = -1;
-    for (; i < a.lines.length; i++) {
-      const t = doc.chomp ? a.lines[i].text.replace(/^\t+/, '') : a.lines[i].text;
+    for (; i < lines.length; i++) {
+      const t = doc.chomp ? lines[i].text.replace(/^\t+/, '') : lines[i].text;
       if (t === doc.name) {
         delimiter = i;
         break;
       }
     }
-    out.push({ doc, first, end: delimiter < 0 ? a.lines.length : delimiter, delimiter });
-    i = delimiter < 0 ? a.lines.length : delimiter + 1;
+    out.push({ doc, first, end: delimiter < 0 ? lines.length : delimiter, delimiter });
+    i = delimiter < 0 ? lines.length : delimiter + 1;
   }
   return out;
 }
 
 function bodySource(a: Analysis, b: Body, interpreter?: string): ScriptSource {
   const builder = new ScriptTextBuilder();
+  const lines = linesOf(a);
   for (let k = b.first; k < b.end; k++) {
-    const l = a.lines[k];
+    const l = lines[k];
     builder.append(l.text + '\n', l.line, l.character);
   }
   if (builder.length === 0) {
-    const l = a.lines[Math.min(b.first, a.lines.length - 1)];
+    const l = lines[Math.min(b.first, lines.length - 1)];
     return { text: '', kind: 'heredoc', toDocument: () => ({ line: l.line, character: 0 }) };
   }
   return builder.build('heredoc', 0, builder.length, interpreter);
@@ -446,11 +497,12 @@ function bodySource(a: Analysis, b: Body, interpreter?: string): ScriptSource {
 
 function heredocScripts(a: Analysis, rest: string, docs: readonly HeredocWord[]): ScriptSource[] {
   const bodies = readBodies(a, docs);
+  const lines = linesOf(a);
   // `RUN <<EOF` alone: the body is the script (or a file run by its shebang).
   const simple = HEREDOC_WORD.exec(rest);
   if (simple && rawWords(simple[3]).length === 1 && bodies.length === 1) {
     const b = bodies[0];
-    const firstLine = b.first < b.end ? a.lines[b.first].text : '';
+    const firstLine = b.first < b.end ? lines[b.first].text : '';
     if (firstLine.startsWith('#!')) {
       const interp = shebangInterpreter(firstLine);
       return interp && POSIX_SHELLS.has(interp) ? [bodySource(a, b, interp)] : [];
@@ -461,19 +513,19 @@ function heredocScripts(a: Analysis, rest: string, docs: readonly HeredocWord[])
   const full = new ScriptTextBuilder();
   full.appendFrom(a.logical, a.restStart!, a.restEnd!);
   const bodyOffsets: number[] = [];
-  let prev = a.lines[a.next - 1];
+  let prev = lines[a.next - 1];
   for (const b of bodies) {
     full.append('\n', prev.line, prev.character + prev.text.length);
     bodyOffsets.push(full.length);
     for (let k = b.first; k < b.end; k++) {
-      const l = a.lines[k];
+      const l = lines[k];
       full.append(l.text + '\n', l.line, l.character);
     }
     if (b.delimiter >= 0) {
-      prev = a.lines[b.delimiter];
+      prev = lines[b.delimiter];
       full.append(prev.text, prev.line, prev.character);
     } else if (b.end > b.first) {
-      prev = a.lines[b.end - 1];
+      prev = lines[b.end - 1];
     }
   }
   const shell = full.build('shell');

@@ -1,27 +1,51 @@
 /**
- * Per-object memoization with one WeakMap lookup per call: every memoized
- * function gets a slot in an array stored once per key object (a simple
- * command, mostly). Rules ask the same recognisers about the same commands
- * many times per lint; a WeakMap `has` + `get` per recogniser and call showed
- * up in profiles. Keys must be immutable for the functions' purposes. Pure.
+ * Per-object memoization: every memoized function gets a slot in a row stored
+ * once per key object (a simple command, mostly). Rules ask the same
+ * recognisers about the same commands many times per lint (about a thousand
+ * calls per median file), so the lookup must be cheap: commands made by
+ * `parseShell` carry their row in a symbol-keyed field (`MEMO_ROW`, invisible
+ * to JSON and `Object.keys`); other keys use a WeakMap. A row's first element
+ * is its owner, so a copy of a command (`{ ...cmd }`, which copies the field)
+ * gets its own row. Keys must be immutable for the functions' purposes. Pure.
  */
 
-const slots = new WeakMap<object, unknown[]>();
+/** Field of parser-made commands that holds their row (`undefined` until first used). */
+export const MEMO_ROW: unique symbol = Symbol('memo row');
+
+type Row = unknown[];
+type WithRow = { [MEMO_ROW]?: Row };
+
+const slots = new WeakMap<object, Row>();
 /** Stored for a computed `undefined` (a hole means "not computed yet"). */
 const UNDEFINED = Symbol('undefined');
-let nextSlot = 0;
+/** Slot 0 of a row is its owner. */
+let nextSlot = 1;
+
+function rowOf(key: object): Row {
+  if (Object.prototype.hasOwnProperty.call(key, MEMO_ROW)) {
+    const own = (key as WithRow)[MEMO_ROW];
+    if (own === undefined || own[0] !== key) {
+      const row: Row = [key];
+      (key as WithRow)[MEMO_ROW] = row;
+      return row;
+    }
+    return own;
+  }
+  let row = slots.get(key);
+  if (row === undefined) {
+    row = [key];
+    slots.set(key, row);
+  }
+  return row;
+}
 
 export function memoByObject<K extends object, R>(f: (key: K) => R): (key: K) => R {
   const slot = nextSlot++;
   return (key) => {
-    let row = slots.get(key);
-    if (row === undefined) {
-      row = [];
-      slots.set(key, row);
-    } else {
-      const v = row[slot];
-      if (v !== undefined) return (v === UNDEFINED ? undefined : v) as R;
-    }
+    let row = (key as WithRow)[MEMO_ROW];
+    if (row === undefined || row[0] !== key) row = rowOf(key);
+    const v = row[slot];
+    if (v !== undefined) return (v === UNDEFINED ? undefined : v) as R;
     const r = f(key);
     row[slot] = r === undefined ? UNDEFINED : r;
     return r;

@@ -20,6 +20,7 @@ import type {
   SimpleCommand,
   Word,
 } from './types';
+import { MEMO_ROW } from './memo';
 
 /** Deeper nesting is scanned without being parsed (keeps recursion bounded). */
 const MAX_DEPTH = 64;
@@ -30,14 +31,15 @@ const enum T {
   EOF,
 }
 
+/** Every token has every field (one object shape for all token kinds). */
 interface Tok {
   readonly t: T;
   readonly start: number;
   readonly end: number;
   /** Operator text (for redirections: without the fd number). */
   readonly op: string;
-  readonly fd?: string;
-  readonly word?: Word;
+  readonly fd: string | undefined;
+  readonly word: Word | undefined;
 }
 
 interface Ctx {
@@ -61,6 +63,8 @@ interface MutCommand {
   inSubstitution: boolean;
   construct?: ShellConstruct;
   inCondition: boolean;
+  /** The memo row of the recognisers (see `memo.ts`). */
+  [MEMO_ROW]: unknown[] | undefined;
 }
 
 interface MutHeredoc {
@@ -113,6 +117,10 @@ const ANSI_ESCAPES: Record<string, string> = {
   '?': '?',
 };
 
+/** Characters that end the fast path of `readWord` (blanks, operators, quotes, `\\`, `$`, backtick). */
+const WORD_SPECIAL = new Uint8Array(128);
+for (const ch of ' \t\n\r;&|<>()\\\'"$`') WORD_SPECIAL[ch.charCodeAt(0)] = 1;
+
 function isNameStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
@@ -146,9 +154,23 @@ function parseUncached(source: ScriptSource): ShellScript {
     // Defensive: a bug must not break linting; keep what was found.
     p.error(`internal parser error: ${e instanceof Error ? e.message : String(e)}`, p.pos, source.text.length);
   }
-  const commands = p.commands.slice().sort((a, b) => a.start - b.start);
-  const pipelines = p.pipelines.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+  // Mostly in order already (nested commands complete first); sort (stable) only when not.
+  const commands = p.commands;
+  if (!sortedBy(commands, byStart)) commands.sort(byStart);
+  const pipelines = p.pipelines;
+  if (!sortedBy(pipelines, byStartThenLongest)) pipelines.sort(byStartThenLongest);
   return { source, commands, pipelines, errors: p.errors };
+}
+
+function byStart(a: { start: number }, b: { start: number }): number {
+  return a.start - b.start;
+}
+function byStartThenLongest(a: Pipeline, b: Pipeline): number {
+  return a.start - b.start || b.end - a.end;
+}
+function sortedBy<X>(xs: readonly X[], cmp: (a: X, b: X) => number): boolean {
+  for (let i = 1; i < xs.length; i++) if (cmp(xs[i - 1], xs[i]) > 0) return false;
+  return true;
 }
 
 /** Convenience for callers that only have a string (offsets are positions in `text`). */
@@ -235,13 +257,13 @@ class Parser {
   }
 
   private opTok(start: number, op: string, fd?: string): Tok {
-    return { t: T.Op, start, end: start + (fd?.length ?? 0) + op.length, op, fd };
+    return { t: T.Op, start, end: start + (fd?.length ?? 0) + op.length, op, fd, word: undefined };
   }
 
   private lex(from: number, ctx: Ctx): Tok {
     const s = this.src;
     const p = this.skipBlanks(from);
-    if (p >= this.len) return { t: T.EOF, start: this.len, end: this.len, op: '' };
+    if (p >= this.len) return { t: T.EOF, start: this.len, end: this.len, op: '', fd: undefined, word: undefined };
     const c = s[p];
     const n = s[p + 1];
     switch (c) {
@@ -278,7 +300,7 @@ class Parser {
     }
     const word = this.readWord(p, ctx);
     if (word.end === p) return this.opTok(p, s[p]); // cannot happen; keeps progress guaranteed
-    return { t: T.Word, start: word.start, end: word.end, op: '', word };
+    return { t: T.Word, start: word.start, end: word.end, op: '', fd: undefined, word };
   }
 
   private redirOp(p: number): string {
@@ -308,42 +330,40 @@ class Parser {
     let value = '';
     let quoted = false;
     let hasExpansion = false;
+    // True while `value` is exactly `s.slice(start, p)` (only ordinary characters so far).
+    let plain = true;
     // Process substitution at word start.
-    if ((s[p] === '<' || s[p] === '>') && s[p + 1] === '(') {
+    const c0 = s.charCodeAt(p);
+    if ((c0 === 60 || c0 === 62) && s.charCodeAt(p + 1) === 40) {
       const end = this.parseCommandSubstitution(p + 2, ctx, p);
       value += s.slice(p, end);
       hasExpansion = true;
+      plain = false;
       p = end;
     }
     for (;;) {
       if (p >= this.len) break;
       const c = s.charCodeAt(p);
       // Fast path: ordinary characters.
-      if (
-        c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 59 && c !== 38 && c !== 124 && c !== 60 && c !== 62 &&
-        c !== 40 && c !== 41 && c !== 92 && c !== 39 && c !== 34 && c !== 36 && c !== 96
-      ) {
+      if (c >= 128 || WORD_SPECIAL[c] === 0) {
         let q = p + 1;
         while (q < this.len) {
           const d = s.charCodeAt(q);
-          if (
-            d === 32 || d === 9 || d === 10 || d === 13 || d === 59 || d === 38 || d === 124 || d === 60 || d === 62 ||
-            d === 40 || d === 41 || d === 92 || d === 39 || d === 34 || d === 36 || d === 96
-          )
-            break;
+          if (d < 128 && WORD_SPECIAL[d] !== 0) break;
           q++;
         }
         value += s.slice(p, q);
         p = q;
         continue;
       }
+      if (c === 32 || c === 9 || c === 10 || c === 59 || c === 38 || c === 124 || c === 60 || c === 62 || c === 41) break;
+      if (c === 13 && s.charCodeAt(p + 1) === 10) break; // CRLF: a newline
+      plain = false;
       if (c === 13) {
-        if (s.charCodeAt(p + 1) === 10) break; // CRLF: a newline
         value += '\r';
         p++;
         continue;
       }
-      if (c === 32 || c === 9 || c === 10 || c === 59 || c === 38 || c === 124 || c === 60 || c === 62 || c === 41) break;
       if (c === 40 /* ( */) {
         const sofar = s.slice(start, p);
         const prev = s[p - 1];
@@ -425,7 +445,7 @@ class Parser {
       value += s.slice(p, end);
       p = end;
     }
-    return { raw: s.slice(start, p), value, start, end: p, quoted, hasExpansion };
+    return { raw: plain ? value : s.slice(start, p), value, start, end: p, quoted, hasExpansion };
   }
 
   /** `p` is just after the opening `"`. */
@@ -1176,7 +1196,7 @@ class Parser {
         if (start < 0) start = tok.start;
         this.consume(ctx);
         const w = tok.word!;
-        if (words.length === 0 && ASSIGNMENT.test(w.raw)) {
+        if (words.length === 0 && isNameStart(w.raw.charCodeAt(0)) && w.raw.indexOf('=') > 0 && ASSIGNMENT.test(w.raw)) {
           assignments.push(w);
           continue;
         }
@@ -1227,6 +1247,7 @@ class Parser {
       inSubstitution: ctx.inSubst,
       construct: ctx.construct,
       inCondition: ctx.inCondition,
+      [MEMO_ROW]: undefined,
     };
     this.commands.push(cmd);
     return cmd;
