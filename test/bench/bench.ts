@@ -18,11 +18,10 @@ import { packageRoot } from '../../src/cli/packageInfo';
 import { lintDockerfile, MAX_LINT_BYTES } from '../../src/dockerfile/lint';
 import { ALL_RULES } from '../../src/dockerfile/rules';
 import type { DockerfileRule } from '../../src/dockerfile/types';
-import { FileCache, FsWorkspace } from '../../src/util/fsWorkspace';
 import { composeMarkdown, runComposeBench } from './compose';
 import { replaceSection } from './docsSection';
 import { generateDockerfile } from './generate';
-import { median, ms, now, percentile, readTexts } from './stats';
+import { median, ms, now, percentile, readTexts, workspaceFactory } from './stats';
 
 interface Options {
   dir: string;
@@ -136,14 +135,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const cache = new FileCache(1024);
-  const workspaces = new Map<string, FsWorkspace>();
-  const workspaceFor = (file: string): FsWorkspace => {
-    const d = path.dirname(file);
-    let w = workspaces.get(d);
-    if (!w) workspaces.set(d, (w = new FsWorkspace(d, { cache })));
-    return w;
-  };
+  const workspaceFor = workspaceFactory();
 
   const internalErrors = new Map<string, string[]>();
   const ours: Subject = {

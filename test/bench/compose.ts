@@ -18,8 +18,7 @@ import { COMPOSE_RULES } from '../../src/compose/catalog';
 import { loadProject } from '../../src/compose/project';
 import { COMPOSE_YAML_OPTIONS } from '../../src/compose/schema';
 import { schemaCompileMs } from '../../src/compose/schema/validator';
-import { FileCache, FsWorkspace } from '../../src/util/fsWorkspace';
-import { median, ms, now, percentile, readTexts } from './stats';
+import { median, ms, now, percentile, readTexts, workspaceFactory } from './stats';
 
 
 // ---------------------------------------------------------------------------
@@ -217,14 +216,7 @@ export async function runComposeBench(opts: ComposeBenchOptions): Promise<Compos
   const files = listComposeFiles(opts.corpusDir);
   const { texts, unreadable } = readTexts(files, MAX_COMPOSE_LINT_BYTES);
 
-  const cache = new FileCache(1024);
-  const workspaces = new Map<string, FsWorkspace>();
-  const workspaceFor = (file: string): FsWorkspace => {
-    const d = path.dirname(file);
-    let w = workspaces.get(d);
-    if (!w) workspaces.set(d, (w = new FsWorkspace(d, { cache })));
-    return w;
-  };
+  const workspaceFor = workspaceFactory();
   const internalErrors = new Map<string, string[]>();
   const noteErrors = (file: string, errors: string[]): void => {
     if (errors.length && !internalErrors.has(file)) internalErrors.set(file, errors);

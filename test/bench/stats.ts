@@ -1,5 +1,7 @@
 /** Timing and statistics shared by the Dockerfile and Compose benchmarks. */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FileCache, FsWorkspace } from '../../src/util/fsWorkspace';
 export const now = (): bigint => process.hrtime.bigint();
 export const ms = (ns: bigint): number => Number(ns) / 1e6;
 
@@ -32,4 +34,16 @@ export function readTexts(files: readonly string[], maxBytes: number): { texts: 
     }
   }
   return { texts, unreadable };
+}
+
+/** One file-system workspace per directory, sharing one file cache (as the editor and the CLI do). */
+export function workspaceFactory(): (file: string) => FsWorkspace {
+  const cache = new FileCache(1024);
+  const workspaces = new Map<string, FsWorkspace>();
+  return (file) => {
+    const d = path.dirname(file);
+    let w = workspaces.get(d);
+    if (!w) workspaces.set(d, (w = new FsWorkspace(d, { cache })));
+    return w;
+  };
 }
