@@ -1,5 +1,4 @@
 /** The compose linter for the editor: YAML syntax, the Compose Specification schema and the CM rules, with project file access. */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { lintCompose } from '../compose/lint';
 import type { DockerfileLintConfig, LintResult } from '../dockerfile/lint';
@@ -7,8 +6,7 @@ import { ignoreAboveLineEdit, ignoreForFileEdit } from '../dockerfile/fixAll';
 import type { TextEdit } from '../util/text';
 import { Settings } from '../platform/config';
 import type { Log } from '../platform/log';
-import { DocumentLinter, type RepoConfigProvider } from './documentLinter';
-import type { WorkspaceFactory } from './dockerfileService';
+import { DocumentLinter, type RepoConfigProvider, type WorkspaceFactory } from './documentLinter';
 
 const COMPOSE_NAME = /(^|\/)(compose|docker-compose)([.-][^/]*)?\.ya?ml$/i;
 
@@ -17,12 +15,8 @@ export class ComposeService extends DocumentLinter {
   readonly selector: vscode.DocumentSelector = [{ language: 'dockercompose' }, { pattern: '**/{compose,docker-compose}*.{yml,yaml}' }];
   readonly ignoreHereTitle = 'on this line';
 
-  constructor(
-    log: Log,
-    repoConfig: RepoConfigProvider | undefined,
-    private readonly workspaceFor: WorkspaceFactory | undefined,
-  ) {
-    super(log, repoConfig);
+  constructor(log: Log, repoConfig: RepoConfigProvider | undefined, workspaceFor: WorkspaceFactory | undefined) {
+    super(log, repoConfig, workspaceFor);
   }
 
   matches(doc: vscode.TextDocument): boolean {
@@ -35,10 +29,8 @@ export class ComposeService extends DocumentLinter {
   }
 
   protected run(uri: vscode.Uri, text: string, config: DockerfileLintConfig): LintResult {
-    const filePath = uri.scheme === 'file' ? uri.fsPath : undefined;
     // Other files of the project (override files, .env, Dockerfiles) are read only in a trusted workspace.
-    const workspace = filePath && this.workspaceFor && vscode.workspace.isTrusted ? this.workspaceFor(path.dirname(filePath)) : undefined;
-    return lintCompose(text, { filePath, workspace, config });
+    return lintCompose(text, { ...this.fileAccess(uri), config });
   }
 
   ignoreHereEdit(text: string, line: number, code: string): TextEdit {

@@ -3,19 +3,17 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { lintDockerfile, type DockerfileLintConfig, type LintResult } from '../dockerfile/lint';
 import { ALL_RULES } from '../dockerfile/rules';
-import type { WorkspaceAccess } from '../dockerfile/types';
 import { codesReportedByOthers } from '../dockerfile/overlap';
 import { ignoreForFileEdit, ignoreForInstructionEdit } from '../dockerfile/fixAll';
 import type { TextEdit } from '../util/text';
 import { DOCKERFILE_GLOB } from '../constants';
 import { Settings } from '../platform/config';
 import type { Log } from '../platform/log';
-import { DocumentLinter, type RepoConfigProvider } from './documentLinter';
+import { DocumentLinter, type RepoConfigProvider, type WorkspaceFactory } from './documentLinter';
 
 export type { RepoConfigProvider } from './documentLinter';
 
-/** Supplies read access to a build context directory. */
-export type WorkspaceFactory = (contextDir: string) => WorkspaceAccess;
+export type { WorkspaceFactory } from './documentLinter';
 
 const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:\..+)?|.+\.(?:dockerfile|containerfile))$/i;
 
@@ -31,12 +29,8 @@ export class DockerfileService extends DocumentLinter {
   readonly selector: vscode.DocumentSelector = [{ language: 'dockerfile' }, { pattern: DOCKERFILE_GLOB }];
   readonly ignoreHereTitle = 'for this instruction';
 
-  constructor(
-    log: Log,
-    repoConfig: RepoConfigProvider | undefined,
-    private readonly workspaceFor: WorkspaceFactory | undefined,
-  ) {
-    super(log, repoConfig);
+  constructor(log: Log, repoConfig: RepoConfigProvider | undefined, workspaceFor: WorkspaceFactory | undefined) {
+    super(log, repoConfig, workspaceFor);
   }
 
   matches(doc: vscode.TextDocument): boolean {
@@ -48,9 +42,7 @@ export class DockerfileService extends DocumentLinter {
   }
 
   protected run(uri: vscode.Uri, text: string, config: DockerfileLintConfig): LintResult {
-    const filePath = uri.scheme === 'file' ? uri.fsPath : undefined;
-    const workspace = filePath && this.workspaceFor && vscode.workspace.isTrusted ? this.workspaceFor(path.dirname(filePath)) : undefined;
-    return lintDockerfile(text, { filePath, workspace, config });
+    return lintDockerfile(text, { ...this.fileAccess(uri), config });
   }
 
   ignoreHereEdit(text: string, line: number, code: string): TextEdit {

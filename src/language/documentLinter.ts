@@ -4,9 +4,10 @@
  * cache the result per document version so code actions never lint twice,
  * and produce the edits of the "ignore" actions. Each language subclasses it.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DockerfileLintConfig, LintResult } from '../dockerfile/lint';
-import type { Finding, SeveritySetting } from '../dockerfile/types';
+import type { Finding, SeveritySetting, WorkspaceAccess } from '../dockerfile/types';
 import type { TextEdit } from '../util/text';
 import { normalizeRuleKey } from '../config/dockyardConfig';
 import { Settings } from '../platform/config';
@@ -16,6 +17,9 @@ import type { Log } from '../platform/log';
 export interface RepoConfigProvider {
   forFile(fsPath: string, workspaceRoot: string | undefined): DockerfileLintConfig | undefined;
 }
+
+/** Supplies read access to the files around a linted file (its directory as the root). */
+export type WorkspaceFactory = (dir: string) => WorkspaceAccess;
 
 export abstract class DocumentLinter {
   private readonly cache = new Map<string, { version: number; result: LintResult }>();
@@ -29,7 +33,18 @@ export abstract class DocumentLinter {
   constructor(
     protected readonly log: Log,
     private readonly repoConfig: RepoConfigProvider | undefined,
+    private readonly workspaceFor: WorkspaceFactory | undefined = undefined,
   ) {}
+
+  /**
+   * The file's path and read access to the files beside it (build context, override files,
+   * `.env`), for rules that read them: only for files on disk, and only in a trusted workspace.
+   */
+  protected fileAccess(uri: vscode.Uri): { filePath?: string; workspace?: WorkspaceAccess } {
+    const filePath = uri.scheme === 'file' ? uri.fsPath : undefined;
+    const workspace = filePath && this.workspaceFor && vscode.workspace.isTrusted ? this.workspaceFor(path.dirname(filePath)) : undefined;
+    return { filePath, workspace };
+  }
 
   /** Short name for logs and titles ("Dockerfile", "compose"). */
   abstract readonly label: string;
