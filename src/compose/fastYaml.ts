@@ -250,6 +250,19 @@ class FastParser {
    * column `indent`. Returns it, the next unread line and trailing lines not
    * yet placed.
    */
+  /**
+   * Sets a block collection's range. Trailing comment lines after its last entry belong to it
+   * when they are indented into it (as `yaml` decides); otherwise they stay pending for the parent.
+   */
+  private closeCollection(node: YAMLMap | YAMLSeq, start: number, offset: number, indent: number, pending: Pending | undefined): Pending | undefined {
+    node.range = [start, offset, offset];
+    if (pending && !(indent === 0 || pending.comments.every((c) => c < indent))) {
+      node.range[2] = pending.end;
+      return undefined;
+    }
+    return pending;
+  }
+
   private blockMap(l: number, indent: number, start = this.starts[l] + this.indents[l]): { node: YAMLMap; next: number; pending?: Pending } {
     const { text } = this;
     const map = new YAMLMap(this.doc.schema);
@@ -290,12 +303,7 @@ class FastParser {
       at = s;
       pending = undefined;
     }
-    map.range = [start, offset, offset];
-    if (pending && !(indent === 0 || pending.comments.every((c) => c < indent))) {
-      map.range[2] = pending.end;
-      pending = undefined;
-    }
-    return { node: map, next: l, pending };
+    return { node: map, next: l, pending: this.closeCollection(map, start, offset, indent, pending) };
   }
 
   /**
@@ -343,12 +351,7 @@ class FastParser {
       l = next;
       pending = undefined;
     }
-    seq.range = [start, offset, offset];
-    if (pending && !(indent === 0 || pending.comments.every((c) => c < indent))) {
-      seq.range[2] = pending.end;
-      pending = undefined;
-    }
-    return { node: seq, next: l, pending };
+    return { node: seq, next: l, pending: this.closeCollection(seq, start, offset, indent, pending) };
   }
 
   /** The value after `key:` (offset `from` is just after the colon) in a map at column `indent`. */
