@@ -264,9 +264,9 @@ class FastParser {
   }
 
   private blockMap(l: number, indent: number, start = this.starts[l] + this.indents[l]): { node: YAMLMap; next: number; pending?: Pending } {
-    const { text } = this;
     const map = new YAMLMap(this.doc.schema);
     const items = map.items as Pair<YNode, YNode | null>[];
+    const keys = new Set<unknown>();
     let at = start;
     let offset = start;
     let pending: Pending | undefined;
@@ -274,10 +274,9 @@ class FastParser {
       const colon = this.keyEnd(l, at);
       if (colon < 0) decline();
       const key = this.keyScalar(at, colon);
-      for (const p of items) {
-        const k = p.key as Scalar;
-        if (k.value === key.value) decline();
-      }
+      // A duplicate key is an error `yaml` reports: let it parse the file.
+      if (keys.has(key.value)) decline();
+      keys.add(key.value);
       const r = this.mapValue(l, colon + 1, indent);
       items.push(new Pair(key, r.node));
       offset = r.node.range![2];
@@ -294,13 +293,12 @@ class FastParser {
         break;
       }
       // Same column: another key, or (in a map that is a value of a sequence at this column) the end.
-      const s = this.starts[next] + ni;
-      if (text.charCodeAt(s) === 45 /* - */ && (s + 1 === this.ends[next] || text.charCodeAt(s + 1) === 32)) {
+      if (this.isDash(next)) {
         l = next;
         break;
       }
       l = next;
-      at = s;
+      at = this.starts[next] + ni;
       pending = undefined;
     }
     return { node: map, next: l, pending: this.closeCollection(map, start, offset, indent, pending) };
@@ -341,8 +339,7 @@ class FastParser {
         break;
       }
       const ni = this.indents[next];
-      const s = this.starts[next] + ni;
-      const isItem = text.charCodeAt(s) === 45 && (s + 1 === this.ends[next] || text.charCodeAt(s + 1) === 32);
+      const isItem = this.isDash(next);
       if (ni > indent) decline();
       if (ni < indent || !isItem) {
         l = next;
