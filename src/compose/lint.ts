@@ -23,7 +23,7 @@ import { fastParseYaml } from './fastYaml';
 import { treeFromDocument } from './node';
 import { buildModel } from './parse';
 import { dirnamePath } from './paths';
-import type { ComposeRule, ComposeRuleOptions } from './rules/types';
+import type { ComposeRule, ComposeRuleContext, ComposeRuleOptions } from './rules/types';
 import { COMPOSE_YAML_OPTIONS, parseComposeDocument, validateComposeSchema, yamlSyntaxFindings } from './schema';
 
 export { COMPOSE_RULES } from './catalog';
@@ -129,26 +129,30 @@ function runRules(text: string, lines: LineIndex, docs: Document[], opts: Compos
     const interpolated = root ? interpolateTree(root, lookup, interpolation) : undefined;
     const model = buildModel(interpolated, file, problems);
     const project = buildProjectView({ model, filePath: opts.filePath, workspace: opts.workspace, env, envKey: envText });
+    // One context per document; only `report` depends on the rule (as in the Dockerfile linter).
+    let current = rules[0];
+    let severity: Severity = 'warning';
+    const ctx: ComposeRuleContext = {
+      text,
+      lines,
+      doc,
+      root,
+      model,
+      interpolation,
+      env,
+      filePath: opts.filePath,
+      workspace: opts.workspace,
+      project,
+      options: opts.config?.options ?? {},
+      report(f: ReportInput): void {
+        findings.push({ code: current.code, severity: f.severity ?? severity, message: f.message, range: f.range, fixes: f.fixes ?? [] });
+      },
+    };
     for (const rule of rules) {
-      const severity = effectiveComposeSeverity(rule, opts.config) as Severity;
-      const report = (f: ReportInput): void => {
-        findings.push({ code: rule.code, severity: f.severity ?? severity, message: f.message, range: f.range, fixes: f.fixes ?? [] });
-      };
+      current = rule;
+      severity = effectiveComposeSeverity(rule, opts.config) as Severity;
       try {
-        rule.check({
-          text,
-          lines,
-          doc,
-          root,
-          model,
-          interpolation,
-          env,
-          filePath: opts.filePath,
-          workspace: opts.workspace,
-          project,
-          options: opts.config?.options ?? {},
-          report,
-        });
+        rule.check(ctx);
       } catch (e) {
         errors.push(`rule ${rule.code} failed: ${describe(e)}`);
       }
