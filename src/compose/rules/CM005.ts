@@ -4,7 +4,8 @@ import { get, type CNode } from '../node';
 import { joinPath, dirnamePath } from '../paths';
 import { slashPath } from '../lintProject';
 import type { ComposeRule, ComposeRuleContext, ResourceKind } from './types';
-import { addTopLevelEntry, interpolated, baseOutOfView, rawList, tokenRange } from './_services';
+import { interpolated, baseOutOfView, rawList, tokenRange } from './_services';
+import { addTopLevelEntry } from './_edit';
 
 type Kind = Exclude<ResourceKind, 'services'>;
 const NOUN: Record<Kind, string> = { networks: 'network', volumes: 'volume', secrets: 'secret', configs: 'config' };

@@ -2,7 +2,8 @@ import type { TextEdit } from '../../util/text';
 import type { DependsOn, ServiceModel } from '../model';
 import { entry, type CEntry } from '../node';
 import type { ComposeRule, ComposeRuleContext } from './types';
-import { healthOf, indentUnit, interpolated, tokenRange, yamlKey } from './_services';
+import { healthOf, interpolated, tokenRange } from './_services';
+import { indentUnit, yamlKey } from './_edit';
 
 /**
  * Rewrites a service's whole `depends_on` list (block or flow) into the long
@@ -31,7 +32,7 @@ function longForm(ctx: ComposeRuleContext, s: ServiceModel, healthy: ReadonlySet
     const n = String(it.value);
     if (!names.includes(n)) names.push(n);
   }
-  const unit = ' '.repeat(indentUnit(ctx));
+  const unit = indentUnit(ctx);
   const ind = ' '.repeat(keyCol) + unit;
   const eol = lines.eol;
   const out = names.map((n) => `${eol}${ind}${yamlKey(n)}:${eol}${ind}${unit}condition: ${healthy.has(n) ? 'service_healthy' : 'service_started'}`).join('');

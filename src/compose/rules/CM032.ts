@@ -3,19 +3,17 @@ import type { ServiceModel, VolumeMount } from '../model';
 import { get, type CNode } from '../node';
 import type { ComposeRule, ComposeRuleContext } from './types';
 import {
-  addListItemEdit,
   backingImage,
-  declareVolumeEdit,
   definitionsOf,
   isSameOrUnder,
   mountHolds,
   parseImageRef,
   rawService,
-  replaceInScalar,
   serviceSettings,
   trimSlash,
   type BackingImage,
 } from './_backing';
+import { addListItemEdit, addTopLevelEntry, replaceInScalar } from './_edit';
 
 const PG_OLD = '/var/lib/postgresql/data';
 const PG_NEW = '/var/lib/postgresql';
@@ -56,7 +54,7 @@ function volumeName(ctx: ComposeRuleContext, service: string): string {
 function addVolumeFix(ctx: ComposeRuleContext, svc: ServiceModel, b: BackingImage, mounts: readonly VolumeMount[]): Fix[] {
   if (!b.fixable || !b.mountPath) return [];
   const name = volumeName(ctx, svc.name);
-  const declare = declareVolumeEdit(ctx, name);
+  const declare = addTopLevelEntry(ctx, 'volumes', name, []);
   if (!declare) return [];
   // An anonymous volume already at the path: give it a name.
   const anon = mounts.find((m) => m.file === svc.file && m.syntax === 'short' && m.type === 'volume' && !m.source && trimSlash(m.target) === trimSlash(b.mountPath!));
@@ -71,7 +69,7 @@ function addVolumeFix(ctx: ComposeRuleContext, svc: ServiceModel, b: BackingImag
     edit = addListItemEdit(ctx, raw, 'volumes', `${name}:${b.mountPath}`);
   }
   if (!edit) return [];
-  return [{ title: `Add a named volume \`${name}\` at ${b.mountPath}`, edits: [edit, declare], preferred: true }];
+  return [{ title: `Add a named volume \`${name}\` at ${b.mountPath}`, edits: [edit, ...declare], preferred: true }];
 }
 
 export const rule: ComposeRule = {

@@ -2,7 +2,8 @@ import { closest } from '../../util/text';
 import { get } from '../node';
 import { isAbsolutePath, joinPath } from '../paths';
 import type { ComposeRule } from './types';
-import { dockerfileStages, replaceInScalar } from './_backing';
+import { replaceInScalar } from './_edit';
+import { dockerfileStages } from './_dockerfile';
 import { baseDir, isRemoteContext } from './CM033';
 
 export const rule: ComposeRule = {

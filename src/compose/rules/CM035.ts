@@ -1,7 +1,8 @@
 import type { TextEdit } from '../../util/text';
 import { get, type CNode, type CScalar } from '../node';
 import type { ComposeRule, ComposeRuleContext } from './types';
-import { backingImage, isAlpineTag, linePrefix, serviceSettings, type ImageRef } from './_backing';
+import { backingImage, isAlpineTag, serviceSettings, type ImageRef } from './_backing';
+import { linePrefix } from './_edit';
 import { judgedImage } from './CM032';
 
 type Tool = 'curl' | 'wget';

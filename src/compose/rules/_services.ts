@@ -5,13 +5,14 @@
  * has a healthcheck (compose `healthcheck:` or its Dockerfile's HEALTHCHECK),
  * and the insertion of a top-level stub. Pure; never throws.
  */
-import type { Range, TextEdit } from '../../util/text';
+import type { Range } from '../../util/text';
 import { slashPath } from '../lintProject';
 import type { BuildConfig, ComposeFileModel, Healthcheck, ServiceModel } from '../model';
 import { get, type CNode } from '../node';
 import { dirnamePath, isAbsolutePath, joinPath } from '../paths';
 import { DEFAULT_FILES } from '../project';
 import type { ComposeRuleContext } from './types';
+import { dockerfileHealthcheck } from './_dockerfile';
 
 // ---------- tokens ----------
 
@@ -200,173 +201,6 @@ export function dockerfileText(ctx: ComposeRuleContext, def: ServiceModel, build
   } catch {
     return undefined;
   }
-}
-
-interface Stage {
-  name?: string;
-  image: string;
-  hc?: 'yes' | 'none';
-}
-
-/**
- * Whether the stage a build produces (the `target` stage, else the last) has
- * a HEALTHCHECK, looking through the stages it is built FROM. A small scan of
- * the instructions (line continuations, comments, the escape directive).
- */
-export function dockerfileHealthcheck(
-  text: string,
-  target?: string,
-): { kind: 'yes' } | { kind: 'none'; how: string } | { kind: 'base'; image: string } | { kind: 'unknown' } {
-  const stages: Stage[] = [];
-  let escape = '\\';
-  const lines = text.split(/\r\n|\r|\n/);
-  let i = 0;
-  // Parser directives: leading `# key=value` comments.
-  for (; i < lines.length; i++) {
-    const m = /^\s*#\s*([a-z]+)\s*=\s*(\S+)\s*$/i.exec(lines[i]);
-    if (!m) break;
-    if (m[1].toLowerCase() === 'escape' && (m[2] === '`' || m[2] === '\\')) escape = m[2];
-  }
-  let cur = '';
-  const flush = (): void => {
-    const s = cur.trim();
-    cur = '';
-    if (!s) return;
-    const words = s.split(/\s+/);
-    const kw = words[0].toUpperCase();
-    if (kw === 'FROM') {
-      const args = words.slice(1).filter((w) => !w.startsWith('--'));
-      if (!args.length) return;
-      const as = args.length >= 3 && args[1].toUpperCase() === 'AS' ? args[2] : undefined;
-      stages.push({ image: args[0], name: as });
-    } else if (kw === 'HEALTHCHECK' && stages.length) {
-      const first = words.slice(1).find((w) => !w.startsWith('--'));
-      stages[stages.length - 1].hc = first?.toUpperCase() === 'NONE' ? 'none' : 'yes';
-    }
-  };
-  for (; i < lines.length; i++) {
-    const line = lines[i];
-    const t = line.trim();
-    if (t.startsWith('#')) continue;
-    const trimmed = line.replace(/\s+$/, '');
-    if (trimmed.endsWith(escape)) {
-      cur += trimmed.slice(0, -1) + ' ';
-      continue;
-    }
-    cur += line;
-    flush();
-  }
-  flush();
-  if (!stages.length) return { kind: 'unknown' };
-  let idx = stages.length - 1;
-  if (target !== undefined) {
-    idx = stages.findIndex((s) => s.name?.toLowerCase() === target.toLowerCase());
-    if (idx < 0) return { kind: 'unknown' };
-  }
-  for (let hops = 0; hops < 50; hops++) {
-    const s = stages[idx];
-    if (s.hc === 'yes') return { kind: 'yes' };
-    if (s.hc === 'none') return { kind: 'none', how: 'its Dockerfile says `HEALTHCHECK NONE`' };
-    const parent = stages.slice(0, idx).map((x, j) => ({ x, j })).reverse().find(({ x }) => x.name?.toLowerCase() === s.image.toLowerCase());
-    if (!parent) {
-      if (s.image.includes('$')) return { kind: 'unknown' };
-      if (s.image.toLowerCase() === 'scratch') return { kind: 'none', how: 'its Dockerfile has no HEALTHCHECK' };
-      return { kind: 'base', image: s.image };
-    }
-    idx = parent.j;
-  }
-  return { kind: 'unknown' };
-}
-
-// ---------- edits ----------
-
-/** The indentation unit of the file: the column of the first service (default 2). */
-export function indentUnit(ctx: ComposeRuleContext): number {
-  const services = ctx.root?.kind === 'map' ? ctx.root.entries.find((e) => e.key === 'services') : undefined;
-  const first = services?.value.kind === 'map' ? services.value.entries[0] : undefined;
-  const col = first && services && first.keyRange.start.line > services.keyRange.start.line ? first.keyRange.start.character - services.keyRange.start.character : 0;
-  return col > 0 ? col : 2;
-}
-
-/** Last line holding content of a node (a block value's range ends at the start of the next line). */
-export function lastLineOf(n: CNode): number {
-  const end = n.range.end;
-  return end.character === 0 && end.line > n.range.start.line ? end.line - 1 : end.line;
-}
-
-/** A name written as a YAML key: plain when safe, else double-quoted. */
-export function yamlKey(name: string): string {
-  return /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(name) ? name : JSON.stringify(name);
-}
-
-/**
- * Adds `name` with `body` (lines below the key, relative indentation; empty
- * for `name: {}`) under a top-level section (`networks`, `volumes`, …) of this
- * document, creating the section at its end when there is none. Undefined
- * when it cannot be done safely (flow-style root, the section not a mapping).
- */
-export function addTopLevelEntry(ctx: ComposeRuleContext, section: string, name: string, body: string[]): TextEdit[] | undefined {
-  const root = ctx.root;
-  if (root?.kind !== 'map' || !root.entries.length) return undefined;
-  const lines = ctx.lines;
-  const eol = lines.eol;
-  const unit = ' '.repeat(indentUnit(ctx));
-  const first = root.entries[0];
-  if (lines.lineText(first.keyRange.start.line).slice(0, first.keyRange.start.character).trim() !== '') return undefined; // flow root
-  const rootIndent = ' '.repeat(first.keyRange.start.character);
-  const key = yamlKey(name);
-  const entryLines = (indent: string): string[] => (body.length ? [`${indent}${key}:`, ...body.map((b) => indent + unit + b)] : [`${indent}${key}: {}`]);
-  /** New lines after `line` (a line break first when the file does not end with one). */
-  const insertAfter = (line: number, newLines: string[]): TextEdit => {
-    const at = line + 1 < lines.lineCount ? lines.starts[line + 1] : lines.text.length;
-    const lead = at === lines.text.length && lines.text.length && !/[\r\n]$/.test(lines.text) ? eol : '';
-    return { range: lines.rangeOf(at, at), newText: lead + newLines.map((l) => l + eol).join('') };
-  };
-  const entry = root.entries.find((e) => e.key === section);
-  if (!entry) {
-    const last = root.entries[root.entries.length - 1];
-    const line = Math.max(lastLineOf(last.value), last.keyRange.end.line);
-    return [insertAfter(line, [`${rootIndent}${section}:`, ...entryLines(rootIndent + unit)])];
-  }
-  const v = entry.value;
-  const keyLine = entry.keyRange.end.line;
-  if (lines.lineText(entry.keyRange.start.line).slice(0, entry.keyRange.start.character).trim() !== '') return undefined;
-  if (v.kind === 'scalar' && v.value === null) {
-    // `volumes:` with nothing after it, or `volumes: ~` / `null`.
-    const written = v.range.start.line === keyLine && lines.offsetAt(v.range.start) > lines.offsetAt(entry.keyRange.end);
-    if (written && v.range.end.line !== keyLine) return undefined;
-    const edits: TextEdit[] = [];
-    if (written) {
-      const colon = lines.text.indexOf(':', lines.offsetAt(entry.keyRange.end));
-      const from = colon >= 0 && colon < lines.offsetAt(v.range.start) ? colon + 1 : lines.offsetAt(v.range.start);
-      edits.push({ range: lines.rangeOf(from, lines.offsetAt(v.range.end)), newText: '' });
-    }
-    edits.push(insertAfter(keyLine, entryLines(rootIndent + unit)));
-    return edits;
-  }
-  if (v.kind !== 'map') return undefined;
-  if (lines.textOf(v.range).startsWith('{')) {
-    // Flow mapping: before the closing brace.
-    if (body.length) return undefined;
-    const close = lines.offsetAt(v.range.end) - 1;
-    if (lines.text[close] !== '}') return undefined;
-    const open = lines.offsetAt(v.range.start) + 1;
-    const inner = lines.text.slice(open, close).trimEnd();
-    const at = open + inner.length;
-    const sep = inner.trim() ? (inner.endsWith(',') ? ' ' : ', ') : '';
-    return [{ range: lines.rangeOf(at, at), newText: `${sep}${key}: {}` }];
-  }
-  // Entries written here (not merged in from an anchor elsewhere).
-  const from = lines.offsetAt(v.range.start);
-  const to = lines.offsetAt(v.range.end);
-  const own = v.entries.filter((e) => {
-    const o = lines.offsetAt(e.keyRange.start);
-    return o >= from && o <= to;
-  });
-  if (!own.length) return undefined;
-  const indent = ' '.repeat(own[0].keyRange.start.character);
-  const line = Math.max(...own.map((e) => Math.max(lastLineOf(e.value), e.keyRange.end.line)));
-  return [insertAfter(line, entryLines(indent))];
 }
 
 /** The raw items of a service key that is a list (`volumes_from`, …). */

@@ -36,22 +36,27 @@ composeRuleTests('CM005', {
     {
       // no top-level section, no final newline
       before: 'services:\n  db:\n    image: postgres:17\n    volumes:\n      - pgdata:/var/lib/postgresql/data',
-      after: 'services:\n  db:\n    image: postgres:17\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata: {}\n',
+      after: 'services:\n  db:\n    image: postgres:17\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
     },
     {
       // CRLF, 4-space indentation, section before services
       before: 'volumes:\r\n    cache:\r\n        driver: local\r\nservices:\r\n    db:\r\n        image: postgres:17\r\n        volumes:\r\n            - pgdata:/var/lib/postgresql/data\r\n            - cache:/cache\r\n',
-      after: 'volumes:\r\n    cache:\r\n        driver: local\r\n    pgdata: {}\r\nservices:\r\n    db:\r\n        image: postgres:17\r\n        volumes:\r\n            - pgdata:/var/lib/postgresql/data\r\n            - cache:/cache\r\n',
+      after: 'volumes:\r\n    cache:\r\n        driver: local\r\n    pgdata:\r\nservices:\r\n    db:\r\n        image: postgres:17\r\n        volumes:\r\n            - pgdata:/var/lib/postgresql/data\r\n            - cache:/cache\r\n',
     },
     {
       // empty section
       before: 'services:\n  web:\n    image: nginx:1.27\n    networks: [front]\nnetworks:\n',
-      after: 'services:\n  web:\n    image: nginx:1.27\n    networks: [front]\nnetworks:\n  front: {}\n',
+      after: 'services:\n  web:\n    image: nginx:1.27\n    networks: [front]\nnetworks:\n  front:\n',
     },
     {
       // `~` section, followed by another key
       before: 'networks: ~\nservices:\n  web:\n    image: nginx:1.27\n    networks: [front]\n',
-      after: 'networks:\n  front: {}\nservices:\n  web:\n    image: nginx:1.27\n    networks: [front]\n',
+      after: 'networks:\n  front:\nservices:\n  web:\n    image: nginx:1.27\n    networks: [front]\n',
+    },
+    {
+      // sections set apart by blank lines: the new one too
+      before: 'name: shop\n\nservices:\n  db:\n    image: postgres:17\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n',
+      after: 'name: shop\n\nservices:\n  db:\n    image: postgres:17\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n\nvolumes:\n  pgdata:\n',
     },
     {
       // flow section

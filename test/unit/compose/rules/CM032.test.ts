@@ -64,6 +64,15 @@ composeRuleTests('CM032', {
       after: 'services:\r\n  db:\r\n    image: postgres:18-alpine\r\n    volumes:\r\n      - pgdata:/var/lib/postgresql\r\nvolumes:\r\n  pgdata:\r\n',
     },
     {
+      // the file's style: a blank line between sections, `{}` for an empty volume
+      before: 'services:\n  cache:\n    image: redis:7\n    volumes:\n      - cache:/data\n  rabbit:\n    image: rabbitmq:4-management\n\nvolumes:\n  cache: {}\n',
+      after: 'services:\n  cache:\n    image: redis:7\n    volumes:\n      - cache:/data\n  rabbit:\n    image: rabbitmq:4-management\n    volumes:\n      - rabbit-data:/var/lib/rabbitmq\n\nvolumes:\n  cache: {}\n  rabbit-data: {}\n',
+    },
+    {
+      before: 'services:\n  db:\n    image: postgres:18\n\nnetworks:\n  back:\n',
+      after: 'services:\n  db:\n    image: postgres:18\n    volumes:\n      - db-data:/var/lib/postgresql\n\nnetworks:\n  back:\n\nvolumes:\n  db-data:\n',
+    },
+    {
       before: 'services:\n    rabbit:\n        image: rabbitmq:4-management\n        volumes:\n        - /var/lib/rabbitmq\n',
       after: 'services:\n    rabbit:\n        image: rabbitmq:4-management\n        volumes:\n        - rabbit-data:/var/lib/rabbitmq\nvolumes:\n    rabbit-data:\n',
     },

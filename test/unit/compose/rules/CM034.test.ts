@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dockerfileStages } from '../../../../src/compose/rules/_backing';
+import { dockerfileStages } from '../../../../src/compose/rules/_dockerfile';
 import { composeRuleTests, projectFiles } from '../ruleHelpers';
 
 const MULTI = '# syntax=docker/dockerfile:1\nFROM node:22 AS deps\nRUN npm ci\n\nFROM deps as Build\nRUN npm run build\n\nFROM --platform=$BUILDPLATFORM nginx:1.27 AS final\nCOPY --from=Build /app/dist /usr/share/nginx/html\n';
@@ -35,5 +35,7 @@ describe('dockerfileStages', () => {
     assert.deepEqual(dockerfileStages(MULTI), ['deps', 'Build', 'final']);
     assert.deepEqual(dockerfileStages('FROM a \\\n  # note\n  AS one\nfrom b as two\nRUN echo FROM c AS three\n'), ['one', 'two']);
     assert.deepEqual(dockerfileStages('FROM scratch\n'), []);
+    assert.deepEqual(dockerfileStages('FROM a AS one\nRUN <<EOF\nFROM b AS two\nEOF\n'), ['one']);
+    assert.deepEqual(dockerfileStages('# escape=`\nFROM a `\n  AS win\n'), ['win']);
   });
 });
