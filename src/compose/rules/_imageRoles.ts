@@ -8,6 +8,7 @@
 import type { LineIndex, Range } from '../../util/text';
 import type { ServiceModel } from '../model';
 import type { CEntry, CNode } from '../node';
+import { parseImageRef } from './_backing';
 
 export type ImageRole = 'database' | 'cache' | 'broker' | 'search' | 'admin';
 
@@ -48,21 +49,11 @@ const IMAGES: readonly [RegExp, ImageInfo][] = [
   [/^(adminer|phpmyadmin|pgadmin4|mongo-express|redis-commander|redisinsight|portainer|portainer-ce|portainer-ee|kafka-ui|kafdrop)$/, { kind: 'admin', role: 'admin', ports: [] }],
 ];
 
-/** Repository path of an image reference, lower-case, without registry-port, tag or digest. */
-export function imageRepository(image: string): string {
-  let s = image.trim().toLowerCase();
-  const at = s.indexOf('@');
-  if (at >= 0) s = s.slice(0, at);
-  const slash = s.lastIndexOf('/');
-  const colon = s.lastIndexOf(':');
-  if (colon > slash) s = s.slice(0, colon);
-  return s;
-}
-
 /** What a well-known image is, from its reference (`postgres:17`, `bitnami/redis`, `docker.io/library/mysql@sha256:…`). */
 export function imageInfo(image: string | undefined): ImageInfo | undefined {
   if (!image || image.includes('$')) return undefined;
-  const repo = imageRepository(image);
+  const repo = parseImageRef(image)?.repo;
+  if (!repo) return undefined;
   const last = repo.slice(repo.lastIndexOf('/') + 1);
   for (const [re, info] of IMAGES) if (re.test(last) || re.test(repo)) return info;
   return undefined;
