@@ -2,7 +2,8 @@ import type { Range, TextEdit } from '../../util/text';
 import type { PortConfig, ServiceModel } from '../model';
 import type { CNode } from '../node';
 import type { ComposeRule, ComposeRuleContext } from './types';
-import { imageInfo, itemsOf, onceReporter, portNumbers, scalarContent, scalarText, SENSITIVE_PORTS, serviceKey } from './_imageRoles';
+import { imageInfo, itemsOf, onceReporter, portNumbers, scalarContent, SENSITIVE_PORTS, serviceKey } from './_imageRoles';
+import { scalarText } from './_values';
 
 /** Host IPs that mean "every interface" when written explicitly are a choice: only a missing host IP is reported. */
 function hostIpMissing(p: PortConfig): boolean {

@@ -1,7 +1,8 @@
 import type { TextEdit } from '../../util/text';
 import type { ServiceModel } from '../model';
 import type { ComposeRule, ComposeRuleContext } from './types';
-import { scalarText, serviceKey, writtenIn } from './_imageRoles';
+import { serviceKey, writtenIn } from './_imageRoles';
+import { scalarText } from './_values';
 
 /** Names (of a service or of its profiles) that say "run once": init/migration/seed jobs, CLIs, tests, backups. */
 const ONE_SHOT = /(^|[-_.])(init|setup|migrate|migration|migrations|migrator|seed|seeder|fixtures|test|tests|e2e|sut|cli|tool|tools|job|jobs|task|tasks|backup|restore|certbot|build|builder|bootstrap|install|installer|provision|once|oneshot|run|console|shell|debug|manage|createbuckets|create-buckets)([-_.]|$)/i;

@@ -1,5 +1,6 @@
 import type { ComposeRule } from './types';
-import { isTrue, itemsOf, onceReporter, scalarText, serviceEntry } from './_imageRoles';
+import { isTrue, itemsOf, onceReporter, serviceEntry } from './_imageRoles';
+import { scalarText } from './_values';
 
 /**
  * Capabilities that amount to root on the host: ALL, and the ones container

@@ -1,5 +1,6 @@
 import type { ComposeRule } from './types';
-import { onceReporter, scalarText, serviceEntry } from './_imageRoles';
+import { onceReporter, serviceEntry } from './_imageRoles';
+import { scalarText } from './_values';
 
 /** Keys whose value `host` shares a host namespace, with what that exposes. */
 const NAMESPACES: readonly [key: string, what: string][] = [

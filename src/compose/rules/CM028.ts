@@ -1,7 +1,8 @@
 import type { ServiceModel } from '../model';
 import type { CNode } from '../node';
 import type { ComposeRule } from './types';
-import { itemsOf, scalarText, serviceKey } from './_imageRoles';
+import { itemsOf, serviceKey } from './_imageRoles';
+import { scalarText } from './_values';
 
 function at(n: CNode | undefined, ...path: string[]): CNode | undefined {
   let cur = n;

@@ -6,6 +6,7 @@
 import type { LineIndex, Range, TextEdit } from '../../util/text';
 import type { CEntry, CMap, CNode, CSeq } from '../node';
 import type { ComposeRuleContext } from './types';
+import { contains } from './_raw';
 
 /**
  * Deletes the whole lines of a mapping entry (key line through the value's
@@ -72,11 +73,7 @@ export function linePrefix(lines: LineIndex, pos: { line: number; character: num
 
 /** Whether a node lies inside another node's source range (merge keys bring entries from elsewhere). */
 export function within(inner: { range: CNode['range'] }, outer: { range: CNode['range'] }): boolean {
-  const a = inner.range.start;
-  const b = outer.range.start;
-  const c = inner.range.end;
-  const d = outer.range.end;
-  return (a.line > b.line || (a.line === b.line && a.character >= b.character)) && (c.line < d.line || (c.line === d.line && c.character <= d.character));
+  return contains(outer.range, inner.range);
 }
 
 /** Text inserted at an offset, starting with a line break when the offset is not at a line start. */

@@ -105,11 +105,6 @@ export function serviceEntry(s: ServiceModel, key: string): CEntry | undefined {
   return s.node.kind === 'map' ? s.node.entries.find((e) => e.key === key) : undefined;
 }
 
-/** A scalar's value as a string (numbers and booleans too); undefined for null and collections. */
-export function scalarText(n: CNode | undefined): string | undefined {
-  return n?.kind === 'scalar' && n.value !== null ? String(n.value) : undefined;
-}
-
 /** The items of a sequence node (a lone scalar counts as one item). */
 export function itemsOf(n: CNode | undefined): CNode[] {
   if (!n) return [];

@@ -78,7 +78,3 @@ export function contains(outer: Range, inner: Range): boolean {
   return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
-/** Whether the source text of a node uses interpolation (`$`). */
-export function writtenWithDollar(ctx: ComposeRuleContext, n: CNode): boolean {
-  return ctx.lines.textOf(n.range).includes('$');
-}

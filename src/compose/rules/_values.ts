@@ -9,16 +9,13 @@ import type { Range } from '../../util/text';
 import type { CNode, CScalar } from '../node';
 import type { ComposeRuleContext } from './types';
 import { normalizePath } from '../paths';
+import { contains } from './_raw';
 
 /** Whether an interpolation problem (unresolved variable, `${X:?}`) lies inside a range: the value is then not judged. */
 export function hasInterpolationProblem(ctx: ComposeRuleContext, range: Range): boolean {
-  return ctx.interpolation.some((p) => within(p.range, range));
+  return ctx.interpolation.some((p) => contains(range, p.range));
 }
 
-function within(inner: Range, outer: Range): boolean {
-  const after = (a: Range['start'], b: Range['start']): boolean => a.line > b.line || (a.line === b.line && a.character >= b.character);
-  return after(inner.start, outer.start) && after(outer.end, inner.end);
-}
 
 /** Whether the source text of a range was written with `$` (interpolated). */
 export function writtenWithDollar(ctx: ComposeRuleContext, range: Range): boolean {
