@@ -12,9 +12,11 @@ export interface ShortPort {
 export function parseShortPort(spec: string): ShortPort {
   let s = spec.trim();
   let protocol = 'tcp';
-  const slash = s.lastIndexOf('/');
+  // go-connections' SplitProtoPort on the container part: the protocol is what stands between the
+  // first `/` and the next (`80/udp`, `80/` is tcp), lower-cased, as rules/_values.ts parsePortSpec.
+  const slash = s.indexOf('/', s.lastIndexOf(':') + 1);
   if (slash >= 0) {
-    protocol = s.slice(slash + 1);
+    protocol = s.slice(slash + 1).split('/')[0].toLowerCase() || 'tcp';
     s = s.slice(0, slash);
   }
   let hostIp: string | undefined;

@@ -171,7 +171,8 @@ export function parsePortSpec(raw: string): PortSpec {
   }
   const slash = containerWithProto.text.indexOf('/');
   const container: SpecPart = slash < 0 ? containerWithProto : { text: containerWithProto.text.slice(0, slash), start: containerWithProto.start };
-  const proto: SpecPart | undefined = slash < 0 ? undefined : { text: containerWithProto.text.slice(slash + 1), start: containerWithProto.start + slash + 1 };
+  // SplitProtoPort: the protocol stands between the first `/` and the next one.
+  const proto: SpecPart | undefined = slash < 0 ? undefined : { text: containerWithProto.text.slice(slash + 1).split('/')[0], start: containerWithProto.start + slash + 1 };
   const protocol = container.text === '' ? '' : (proto?.text || 'tcp').toLowerCase();
   const spec: PortSpec = { ip: ip?.text ? ip : undefined, host: host?.text ? host : undefined, container, proto, protocol };
   const fail = (message: string, p: SpecPart | undefined): PortSpec => {

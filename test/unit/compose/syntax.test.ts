@@ -17,6 +17,11 @@ describe('parseShortPort', () => {
     assert.deepEqual(P('::1:8080:80'), ['::1', '8080', '80', 'tcp', false]);
     assert.deepEqual(P('8000-8010:80'), [undefined, '8000-8010', '80', 'tcp', false]);
     assert.deepEqual(P('3000-3005'), [undefined, undefined, '3000-3005', 'tcp', false]);
+    // The protocol as go-connections reads it: after the first `/`, lower-cased, empty is tcp.
+    assert.deepEqual(P('53:53/UDP'), [undefined, '53', '53', 'udp', false]);
+    assert.deepEqual(P('80/'), [undefined, undefined, '80', 'tcp', false]);
+    assert.deepEqual(P('80/tcp/extra'), [undefined, undefined, '80', 'tcp', false]);
+    assert.deepEqual(P('[::1]:80/sctp'), ['::1', undefined, '80', 'sctp', false]);
   });
   it('flags invalid ones', () => {
     assert.equal(P(':80')[4], false);

@@ -28,6 +28,10 @@ describe('compose rule helpers (_b)', () => {
     const bad = parsePortSpec('8080:80/tpc');
     assert.deepEqual(bad.error && [bad.error.start, bad.error.end], [8, 11]);
     assert.match(parsePortSpec('1-3:1-2').error?.message ?? '', /different lengths/);
+    // SplitProtoPort keeps only what stands between the first and the second `/`.
+    const extra = parsePortSpec('8080:80/udp/x');
+    assert.equal(extra.protocol, 'udp');
+    assert.equal(extra.error, undefined);
     assert.match(parsePortSpec('8080:').error?.message ?? '', /no container port/);
   });
   it('cleanPath follows path.Clean', () => {
