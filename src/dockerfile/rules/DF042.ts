@@ -29,6 +29,9 @@ interface StageEnv {
   readonly closed: boolean;
 }
 
+/** The instructions `expandedRanges` gives ranges for. */
+const EXPANDED = new Set(['COPY', 'ADD', 'WORKDIR', 'USER', 'VOLUME', 'STOPSIGNAL']);
+
 /** Document ranges of an instruction whose variables BuildKit expands (and reports when undefined). */
 function expandedRanges(info: InstructionInfo, escape: string, lines: LineIndex): Range[] {
   const node = info.node;
@@ -56,7 +59,11 @@ function expandedRanges(info: InstructionInfo, escape: string, lines: LineIndex)
 
 function hasDollar(lines: LineIndex, node: Instruction): boolean {
   const r = node.getRange();
-  return lines.text.slice(lines.offsetAt(r.start), lines.offsetAt(r.end)).includes('$');
+  // A scan of the range instead of a slice of it (indexOf could run on to the end of the file).
+  const text = lines.text;
+  const end = lines.offsetAt(r.end);
+  for (let i = lines.offsetAt(r.start); i < end; i++) if (text.charCodeAt(i) === 36 /* $ */) return true;
+  return false;
 }
 
 export const rule: DockerfileRule = {
@@ -151,7 +158,7 @@ function checkStage(ctx: RuleContext, stage: Stage, env: StageEnv, global: Reado
       return;
     }
     // The expanded ranges lie inside the instruction: without a `$` in it there is no reference to check.
-    if (!hasDollar(ctx.lines, node)) return;
+    if (!EXPANDED.has(info.keyword) || !hasDollar(ctx.lines, node)) return;
     for (const r of expandedRanges(info, escape, ctx.lines)) for (const ref of scanRange(ctx.lines, r, escape)) if (ref.valid) report(ref, k);
   });
 }

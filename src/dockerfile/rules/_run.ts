@@ -169,11 +169,23 @@ function chainNearestFirst(stage: Stage | undefined): Stage[] {
 export function stageReachesImage(model: DockerfileModel, stage: Stage | undefined): boolean {
   if (!stage) return true;
   if (stage === model.finalStage) return true;
-  for (const s of model.stages) {
-    if (s.index <= stage.index) continue;
-    if (chainNearestFirst(s).includes(stage)) return true;
+  let built = builtOnCache.get(model);
+  if (!built) {
+    built = computeBuiltOn(model);
+    builtOnCache.set(model, built);
   }
-  return false;
+  return built.has(stage);
+}
+
+/** Per model: the stages some later stage builds on (rules ask for every RUN: once per lint, not per RUN). */
+const builtOnCache = new WeakMap<DockerfileModel, ReadonlySet<Stage>>();
+
+function computeBuiltOn(model: DockerfileModel): Set<Stage> {
+  const out = new Set<Stage>();
+  for (const s of model.stages) {
+    for (const t of chainNearestFirst(s)) if (t.index < s.index) out.add(t);
+  }
+  return out;
 }
 
 /** The root image of a stage (following `FROM <stage>`), as written. */
