@@ -29,6 +29,9 @@ interface StageEnv {
   readonly closed: boolean;
 }
 
+/** The instructions `expandedRanges` gives ranges for. */
+const EXPANDED = new Set(['COPY', 'ADD', 'WORKDIR', 'USER', 'VOLUME', 'STOPSIGNAL']);
+
 /** Document ranges of an instruction whose variables BuildKit expands (and reports when undefined). */
 function expandedRanges(info: InstructionInfo, escape: string, lines: LineIndex): Range[] {
   const node = info.node;
@@ -54,9 +57,12 @@ function expandedRanges(info: InstructionInfo, escape: string, lines: LineIndex)
   }
 }
 
-function hasDollar(lines: LineIndex, node: Instruction): boolean {
-  const r = node.getRange();
-  return lines.text.slice(lines.offsetAt(r.start), lines.offsetAt(r.end)).includes('$');
+/** A `$` in the range: every reference starts with one (a scan, not a slice: scanRange slices). */
+function hasDollar(lines: LineIndex, r: Range): boolean {
+  const text = lines.text;
+  const end = lines.offsetAt(r.end);
+  for (let i = lines.offsetAt(r.start); i < end; i++) if (text.charCodeAt(i) === 36 /* $ */) return true;
+  return false;
 }
 
 export const rule: DockerfileRule = {
@@ -128,7 +134,7 @@ function checkStage(ctx: RuleContext, stage: Stage, env: StageEnv, global: Reado
     if (info.keyword === 'ARG') {
       for (const p of (node as Arg).getProperties()) {
         const vr = p.getValueRange();
-        if (vr) for (const ref of scanRange(ctx.lines, vr, escape)) if (ref.valid) report(ref, k);
+        if (vr && hasDollar(ctx.lines, vr)) for (const ref of scanRange(ctx.lines, vr, escape)) if (ref.valid) report(ref, k);
         env.defined.add(p.getName());
       }
       return;
@@ -137,11 +143,12 @@ function checkStage(ctx: RuleContext, stage: Stage, env: StageEnv, global: Reado
       const props = (node as PropertyInstruction).getProperties();
       const names = new Set<string>();
       for (const p of props) {
-        for (const r of [p.getNameRange(), p.getValueRange()]) {
-          if (!r) continue;
-          for (const ref of scanRange(ctx.lines, r, escape).filter((x) => x.valid)) {
+        for (let side = 0; side < 2; side++) {
+          const r = side === 0 ? p.getNameRange() : p.getValueRange();
+          if (!r || !hasDollar(ctx.lines, r)) continue;
+          for (const ref of scanRange(ctx.lines, r, escape)) {
             // A name set earlier in the same ENV is DF043's finding.
-            if (info.keyword === 'ENV' && names.has(ref.name)) continue;
+            if (!ref.valid || (info.keyword === 'ENV' && names.has(ref.name))) continue;
             report(ref, k);
           }
         }
@@ -151,7 +158,7 @@ function checkStage(ctx: RuleContext, stage: Stage, env: StageEnv, global: Reado
       return;
     }
     // The expanded ranges lie inside the instruction: without a `$` in it there is no reference to check.
-    if (!hasDollar(ctx.lines, node)) return;
+    if (!EXPANDED.has(info.keyword) || !hasDollar(ctx.lines, node.getRange())) return;
     for (const r of expandedRanges(info, escape, ctx.lines)) for (const ref of scanRange(ctx.lines, r, escape)) if (ref.valid) report(ref, k);
   });
 }

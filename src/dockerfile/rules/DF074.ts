@@ -84,20 +84,22 @@ export const rule: DockerfileRule = {
       }
     }
 
+    // Word starts already reported for the current command (one set and one closure for all commands).
+    const done = new Set<number>();
+    const report = (range: Range, token: string, tool: string, edits: TextEdit[], w?: Word): void => {
+      if (w) {
+        if (done.has(w.start)) return;
+        done.add(w.start);
+      }
+      ctx.report({
+        range,
+        message: `"${token}" disables TLS certificate verification (${tool}): remove it and ${ADVICE}`,
+        fixes: edits.length ? [{ title: `Remove "${token}"`, edits }] : [],
+      });
+    };
     for (const rc of runCommands(ctx)) {
       const { script, cmd } = rc;
-      const done = new Set<number>();
-      const report = (range: Range, token: string, tool: string, edits: TextEdit[], w?: Word): void => {
-        if (w) {
-          if (done.has(w.start)) return;
-          done.add(w.start);
-        }
-        ctx.report({
-          range,
-          message: `"${token}" disables TLS certificate verification (${tool}): remove it and ${ADVICE}`,
-          fixes: edits.length ? [{ title: `Remove "${token}"`, edits }] : [],
-        });
-      };
+      if (done.size > 0) done.clear();
 
       // Environment assignments: `NODE_TLS_REJECT_UNAUTHORIZED=0 npm ci`, `export GIT_SSL_NO_VERIFY=1`.
       for (const w of rc.env) {

@@ -27,18 +27,20 @@ export const rule: DockerfileRule = {
   fix: 'partial',
   anchors: { other: ['CKV2_DOCKER_7', 'CKV2_DOCKER_8', 'CKV2_DOCKER_9', 'CKV2_DOCKER_10', 'CKV2_DOCKER_11', 'CIS-DI-0011'] },
   check(ctx) {
+    // Word starts already reported for the current command (one set and one closure for all commands).
+    const done = new Set<number>();
+    const report = (range: Range, token: string, tool: string, edits: TextEdit[], w: Word): void => {
+      if (done.has(w.start)) return;
+      done.add(w.start);
+      ctx.report({
+        range,
+        message: `"${token}" disables package signature checks (${tool}): remove it and import the repository's signing key`,
+        fixes: edits.length ? [{ title: `Remove "${token}"`, edits }] : [],
+      });
+    };
     for (const rc of runCommands(ctx)) {
       const { script, cmd } = rc;
-      const done = new Set<number>();
-      const report = (range: Range, token: string, tool: string, edits: TextEdit[], w: Word): void => {
-        if (done.has(w.start)) return;
-        done.add(w.start);
-        ctx.report({
-          range,
-          message: `"${token}" disables package signature checks (${tool}): remove it and import the repository's signing key`,
-          fixes: edits.length ? [{ title: `Remove "${token}"`, edits }] : [],
-        });
-      };
+      if (done.size > 0) done.clear();
 
       const apt = aptCommand(cmd);
       if (apt) {

@@ -29,8 +29,8 @@ export function reportUnpinned(ctx: RuleContext, recognise: (cmd: SimpleCommand)
         const f = recognise(cmd);
         if (!f) continue;
         for (const p of f.packages) {
-          known ??= knownVariables(ctx.model, info);
-          if (!unpinned(p, f.classify, known)) continue;
+          // The known variables matter only for words with an expansion (most have none): computed on demand.
+          if (!(p.hasExpansion ? unpinned(p, f.classify, (known ??= knownVariables(ctx.model, info))) : needsPin(p))) continue;
           ctx.report({
             range: tokenRange(script, p.word),
             message: `"${p.word.value}" is not pinned in ${f.tool}: use ${f.hint(p.name)}`,

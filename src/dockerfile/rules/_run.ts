@@ -112,8 +112,21 @@ export function flagsKey(node: Instruction): string {
     .join(' ');
 }
 
+/** The instruction's mounts, kept in a field of the node (rules ask about every RUN several times). */
+const MOUNTS: unique symbol = Symbol('mounts');
+type WithMounts = { [MOUNTS]?: readonly MountInfo[] };
+
 /** `--mount` flags of a RUN with their type and target. */
 export function mountsOf(node: Instruction): MountInfo[] {
+  return [...cachedMounts(node)];
+}
+
+function cachedMounts(node: Instruction): readonly MountInfo[] {
+  const n = node as unknown as WithMounts;
+  return (n[MOUNTS] ??= computeMounts(node));
+}
+
+function computeMounts(node: Instruction): MountInfo[] {
   const out: MountInfo[] = [];
   for (const f of runFlags(node)) {
     if (f.getName().toLowerCase() !== 'mount') continue;
@@ -137,7 +150,7 @@ export function mountsOf(node: Instruction): MountInfo[] {
  * `strict`, is a parent directory of `dir` (`--mount=type=cache,target=/var/cache`).
  */
 export function hasCacheMount(node: Instruction, dir: string, strict = false): boolean {
-  return mountsOf(node).some((m) => {
+  return cachedMounts(node).some((m) => {
     if (m.type !== 'cache' && m.type !== 'tmpfs') return false;
     const t = normPath(m.target);
     return t.startsWith(dir) || (!strict && t !== '' && isUnder(dir, t));
@@ -146,7 +159,7 @@ export function hasCacheMount(node: Instruction, dir: string, strict = false): b
 
 /** A cache or tmpfs mount whose target satisfies `test`. */
 export function hasCacheMountWhere(node: Instruction, test: (target: string) => boolean): boolean {
-  return mountsOf(node).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && test(normPath(m.target)));
+  return cachedMounts(node).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && test(normPath(m.target)));
 }
 
 // ------------------------------------------------------------------ stages and variables
@@ -169,11 +182,23 @@ function chainNearestFirst(stage: Stage | undefined): Stage[] {
 export function stageReachesImage(model: DockerfileModel, stage: Stage | undefined): boolean {
   if (!stage) return true;
   if (stage === model.finalStage) return true;
-  for (const s of model.stages) {
-    if (s.index <= stage.index) continue;
-    if (chainNearestFirst(s).includes(stage)) return true;
+  let built = builtOnCache.get(model);
+  if (!built) {
+    built = computeBuiltOn(model);
+    builtOnCache.set(model, built);
   }
-  return false;
+  return built.has(stage);
+}
+
+/** Per model: the stages some later stage builds on (rules ask for every RUN: once per lint, not per RUN). */
+const builtOnCache = new WeakMap<DockerfileModel, ReadonlySet<Stage>>();
+
+function computeBuiltOn(model: DockerfileModel): Set<Stage> {
+  const out = new Set<Stage>();
+  for (const s of model.stages) {
+    for (const t of chainNearestFirst(s)) if (t.index < s.index) out.add(t);
+  }
+  return out;
 }
 
 /** The root image of a stage (following `FROM <stage>`), as written. */

@@ -267,11 +267,15 @@ export function commandName(cmd: SimpleCommand | readonly Word[]): CommandName |
 
 const cachedCommandName: (cmd: SimpleCommand) => CommandName | undefined = memoByObject(computeCommandName);
 
+/** Shared by the results without wrappers / assignments (they are read-only). */
+const NONE: readonly never[] = Object.freeze([]);
+
 function computeCommandName(cmd: SimpleCommand | readonly Word[]): CommandName | undefined {
   const words = isWordList(cmd) ? cmd : cmd.words;
-  const assignments: Word[] = isWordList(cmd) ? [] : [...cmd.assignments];
   if (words.length === 0) return undefined;
-  const wrappers: string[] = [];
+  // Most commands have no wrapper: the arrays are copied only when a wrapper adds to them.
+  let assignments: readonly Word[] = isWordList(cmd) ? NONE : cmd.assignments;
+  let wrappers: string[] | undefined;
   let sudo = false;
   let i = 0;
   for (let guard = 0; guard < 16; guard++) {
@@ -285,16 +289,16 @@ function computeCommandName(cmd: SimpleCommand | readonly Word[]): CommandName |
     let k = parsed.positionalIndexes.length > 0 ? parsed.positionalIndexes[0] : rest.length;
     if (parsed.endOfOptions >= 0 && parsed.endOfOptions < k) k = parsed.endOfOptions + 1;
     if (wrapper.assignments) {
-      while (k < rest.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[k].value)) assignments.push(rest[k++]);
+      while (k < rest.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[k].value)) assignments = [...assignments, rest[k++]];
     }
     k += wrapper.skip ?? 0;
     if (k >= rest.length) break;
-    wrappers.push(name);
+    (wrappers ??= []).push(name);
     if (name === 'sudo' || name === 'doas') sudo = true;
     i = i + 1 + k;
   }
   const word = words[i];
-  return { name: baseName(word.value), word, index: i, sudo, wrappers, assignments };
+  return { name: baseName(word.value), word, index: i, sudo, wrappers: wrappers ?? NONE, assignments };
 }
 
 function isWordList(x: SimpleCommand | readonly Word[]): x is readonly Word[] {

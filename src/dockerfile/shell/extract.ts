@@ -213,15 +213,20 @@ function restOf(a: Analysis): string {
   return (a.rest ??= a.logical.value.slice(a.restStart, a.restEnd));
 }
 
-/** Per instruction (instructions are immutable); the other escape character's analysis hangs off it. */
-const analysisCache = new WeakMap<Instruction, Analysis>();
+/**
+ * Per instruction (instructions are immutable), in a symbol-keyed field of the instruction: a
+ * WeakMap entry per instruction cost about ten times more (adding keys to a WeakMap is slow, and
+ * every lint adds hundreds). The other escape character's analysis hangs off it.
+ */
+const ANALYSIS: unique symbol = Symbol('shell analysis');
+type WithAnalysis = { [ANALYSIS]?: Analysis };
 
 function analyse(instruction: Instruction, escapeChar: string | undefined): Analysis {
   const esc = escapeOf(instruction, escapeChar);
-  const a = analysisCache.get(instruction);
+  const a = (instruction as unknown as WithAnalysis)[ANALYSIS];
   if (a === undefined) {
     const r = analyseUncached(instruction, esc);
-    analysisCache.set(instruction, r);
+    (instruction as unknown as WithAnalysis)[ANALYSIS] = r;
     return r;
   }
   if (a.esc === esc) return a;

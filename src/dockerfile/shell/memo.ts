@@ -2,9 +2,9 @@
  * Per-object memoization: every memoized function gets a slot in a row stored
  * once per key object (a simple command, mostly). Rules ask the same
  * recognisers about the same commands many times per lint (about a thousand
- * calls per median file), so the lookup must be cheap: commands made by
- * `parseShell` carry their row in a symbol-keyed field (`MEMO_ROW`, invisible
- * to JSON and `Object.keys`); other keys use a WeakMap. A row's first element
+ * calls per median file), so the lookup must be cheap: commands and scripts made
+ * by `parseShell` carry their row in a symbol-keyed field (`MEMO_ROW`, invisible
+ * to JSON and `Object.keys`); other keys use a WeakMap (adding keys to it is slow). A row's first element
  * is its owner, so a copy of a command (`{ ...cmd }`, which copies the field)
  * gets its own row. Keys must be immutable for the functions' purposes. Pure.
  */

@@ -21,6 +21,7 @@ import type {
   Word,
 } from './types';
 import { MEMO_ROW } from './memo';
+import { SegmentedSource } from './source';
 
 /** Deeper nesting is scanned without being parsed (keeps recursion bounded). */
 const MAX_DEPTH = 64;
@@ -135,9 +136,12 @@ const cache = new WeakMap<ScriptSource, ShellScript>();
 
 /**
  * Parses a shell script. Never throws. Results are cached per `source` object
- * (sources and results are immutable), so every rule can call it freely.
+ * (sources and results are immutable), so every rule can call it freely. The
+ * sources `scriptsOf` makes keep their result in a field (a WeakMap entry per
+ * script costs more to add and to collect); other sources use the WeakMap.
  */
 export function parseShell(source: ScriptSource): ShellScript {
+  if (source instanceof SegmentedSource) return (source.parsed ??= parseUncached(source));
   let r = cache.get(source);
   if (!r) {
     r = parseUncached(source);
@@ -159,7 +163,8 @@ function parseUncached(source: ScriptSource): ShellScript {
   if (!sortedBy(commands, byStart)) commands.sort(byStart);
   const pipelines = p.pipelines;
   if (!sortedBy(pipelines, byStartThenLongest)) pipelines.sort(byStartThenLongest);
-  return { source, commands, pipelines, errors: p.errors };
+  // The memo row field makes `memoByObject` (commandsOf…) keep its row on the script, not in a WeakMap.
+  return { source, commands, pipelines, errors: p.errors, [MEMO_ROW]: undefined } as ShellScript;
 }
 
 function byStart(a: { start: number }, b: { start: number }): number {

@@ -3,7 +3,7 @@
  * scripts assembled from pieces of document lines. Pure.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
-import type { ScriptSource } from './types';
+import type { ScriptSource, ShellScript } from './types';
 
 /**
  * Builds a script text from pieces of the document. Each piece is contiguous on
@@ -62,7 +62,10 @@ export class ScriptTextBuilder {
   }
 }
 
-class SegmentedSource implements ScriptSource {
+export class SegmentedSource implements ScriptSource {
+  /** `parseShell`'s result for this source (see there). */
+  parsed: ShellScript | undefined = undefined;
+
   constructor(
     readonly text: string,
     readonly kind: ScriptSource['kind'],
