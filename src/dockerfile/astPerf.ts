@@ -202,3 +202,21 @@ export function installAstMemoization(): void {
     return v.slice();
   };
 }
+
+/**
+ * Runs `fn` with dockerfile-ast's own `getRawArguments` on the prototype (no
+ * port, no memo), for the equivalence tests of the parse: what dockerfile-ast
+ * alone answers.
+ */
+export function withoutAstMemoization<T>(fn: () => T): T {
+  installAstMemoization();
+  const proto = Instruction.prototype as unknown as Record<string, unknown>;
+  const patched = proto['getRawArguments'];
+  if (!originalRawArguments) return fn();
+  proto['getRawArguments'] = originalRawArguments;
+  try {
+    return fn();
+  } finally {
+    proto['getRawArguments'] = patched;
+  }
+}

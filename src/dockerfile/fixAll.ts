@@ -2,7 +2,7 @@
  * Applying fixes in bulk (fix-all, `--fix`, `source.fixAll`) and the edits of
  * the "ignore" actions. Pure; shared by the CLI and the editor.
  */
-import { DockerfileParser } from 'dockerfile-ast';
+import { parseDockerfile } from './parse';
 import { LineIndex, applyEdits, type TextEdit, type Range } from '../util/text';
 import type { Finding, Fix, FileChange } from './types';
 
@@ -104,7 +104,7 @@ const FILE_IGNORE = /^(\s*#\s*dockyard-ignore-file\s*=\s*)([A-Za-z0-9_,\s-]*?)\s
 
 /** First line of the instruction that holds `line` (a finding inside a multi-line RUN points into it). */
 export function instructionStartLine(text: string, line: number): number {
-  for (const i of DockerfileParser.parse(text).getInstructions()) {
+  for (const i of parseDockerfile(text).getInstructions()) {
     const r = i.getRange();
     if (r.start.line <= line && line <= r.end.line) return r.start.line;
   }

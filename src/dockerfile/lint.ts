@@ -2,10 +2,9 @@
  * The Dockerfile linter: text in, findings out. Pure and synchronous; never
  * throws (a rule that fails is reported in `errors`, the others still run).
  */
-import { DockerfileParser } from 'dockerfile-ast';
 import { LineIndex, comparePositions } from '../util/text';
 import { buildModel } from './model';
-import { installAstMemoization } from './astPerf';
+import { parseDockerfile } from './parse';
 import { ALL_RULES } from './rules';
 import { foreignIdMap, parseSuppressions, type ForeignIdMap } from './suppress';
 import type {
@@ -47,8 +46,6 @@ export interface LintResult {
 /** Files over this size are not linted: a clear message instead of seconds of work per keystroke (the largest real Dockerfiles are under 100 KB). */
 export const MAX_LINT_BYTES = 1024 * 1024;
 
-installAstMemoization();
-
 let defaultIds: ForeignIdMap | undefined;
 
 export function effectiveSeverity(rule: DockerfileRule, config: DockerfileLintConfig | undefined): SeveritySetting {
@@ -73,7 +70,7 @@ export function lintDockerfile(input: string, opts: LintOptions = {}): LintResul
   let model: ReturnType<typeof buildModel>;
   try {
     lines = new LineIndex(text);
-    const ast = DockerfileParser.parse(text);
+    const ast = parseDockerfile(text);
     model = buildModel(ast);
   } catch (e) {
     errors.push(`could not parse the Dockerfile: ${describe(e)}`);
