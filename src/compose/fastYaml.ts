@@ -66,6 +66,69 @@ const ESCAPES: Record<string, string> = {
 
 const NAME = /^[A-Za-z0-9_.-]+$/;
 
+// ---------------------------------------------------------------------------
+// nodes
+
+/**
+ * yaml's node constructors define the node type on every instance
+ * (`Object.defineProperty(this, NODE_TYPE, …)`), the largest single cost of
+ * building a document. These classes carry it on their prototype instead,
+ * which sits between the instance and yaml's own class prototype: `isScalar`,
+ * `isMap`, … (they read `node[NODE_TYPE]`), `instanceof`, `constructor` and
+ * every method behave as for the nodes yaml builds, and the instances have the
+ * same own properties.
+ */
+const NODE_TYPE = Symbol.for('yaml.node.type');
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+function adopt(cls: Function, base: Function, type: symbol): void {
+  Object.setPrototypeOf(cls.prototype, base.prototype);
+  Object.defineProperty(cls.prototype, NODE_TYPE, { value: type });
+  Object.defineProperty(cls.prototype, 'constructor', { value: base, writable: true, configurable: true });
+}
+
+// `declare` fields: no class-field initialisers, so the own properties come in yaml's order.
+class FastScalar {
+  declare value: unknown;
+  constructor(value: unknown) {
+    this.value = value;
+  }
+}
+class FastPair {
+  declare key: unknown;
+  declare value: unknown;
+  constructor(key: unknown, value: unknown) {
+    this.key = key;
+    this.value = value;
+  }
+}
+/** `schema` is non-enumerable, as yaml's `Collection` makes it. */
+function initCollection(coll: { items: unknown[] }, schema: unknown): void {
+  Object.defineProperty(coll, 'schema', { value: schema, configurable: true, enumerable: false, writable: true });
+  coll.items = [];
+}
+class FastMap {
+  declare items: unknown[];
+  constructor(schema: unknown) {
+    initCollection(this, schema);
+  }
+}
+class FastSeq {
+  declare items: unknown[];
+  constructor(schema: unknown) {
+    initCollection(this, schema);
+  }
+}
+adopt(FastScalar, Scalar, Symbol.for('yaml.scalar'));
+adopt(FastPair, Pair, Symbol.for('yaml.pair'));
+adopt(FastMap, YAMLMap, Symbol.for('yaml.map'));
+adopt(FastSeq, YAMLSeq, Symbol.for('yaml.seq'));
+
+const newScalar = (value: unknown): Scalar => new FastScalar(value) as unknown as Scalar;
+const newPair = (key: YNode, value: YNode): Pair<YNode, YNode> => new FastPair(key, value) as unknown as Pair<YNode, YNode>;
+const newMap = (schema: unknown): YAMLMap => new FastMap(schema) as unknown as YAMLMap;
+const newSeq = (schema: unknown): YAMLSeq => new FastSeq(schema) as unknown as YAMLSeq;
+
 class FastParser {
   private readonly text: string;
   private readonly n: number;
@@ -264,7 +327,7 @@ class FastParser {
   }
 
   private blockMap(l: number, indent: number, start = this.starts[l] + this.indents[l]): { node: YAMLMap; next: number; pending?: Pending } {
-    const map = new YAMLMap(this.doc.schema);
+    const map = newMap(this.doc.schema);
     const items = map.items as Pair<YNode, YNode | null>[];
     const keys = new Set<unknown>();
     let at = start;
@@ -278,7 +341,7 @@ class FastParser {
       if (keys.has(key.value)) decline();
       keys.add(key.value);
       const r = this.mapValue(l, colon + 1, indent);
-      items.push(new Pair(key, r.node));
+      items.push(newPair(key, r.node));
       offset = r.node.range![2];
       pending = r.pending;
       const next = r.next;
@@ -309,7 +372,7 @@ class FastParser {
    */
   private blockSeq(l: number, indent: number): { node: YAMLSeq; next: number; pending?: Pending } {
     const { text } = this;
-    const seq = new YAMLSeq(this.doc.schema);
+    const seq = newSeq(this.doc.schema);
     const items = seq.items as YNode[];
     const start = this.starts[l] + indent;
     let offset = start;
@@ -465,7 +528,7 @@ class FastParser {
     if (tag) {
       const t = this.tagsByName.get(tag);
       if (!t) decline();
-      node = new Scalar(t.resolve('', () => decline(), this.options));
+      node = newScalar(t.resolve('', () => decline(), this.options));
       node.tag = tag;
     } else node = this.resolvePlain('', false);
     node.range = [at, at, at];
@@ -571,7 +634,7 @@ class FastParser {
         }
       }
     } else value = raw.indexOf("'") < 0 ? raw : raw.replace(/''/g, "'");
-    const s = new Scalar(value);
+    const s = newScalar(value);
     s.source = value;
     s.type = double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
     s.range = [at, close, close];
@@ -612,9 +675,9 @@ class FastParser {
     let s: Scalar;
     if (tag) {
       const res = tag.resolve(src, () => decline(), this.options);
-      s = isScalar(res) ? (res as Scalar) : new Scalar(res);
+      s = isScalar(res) ? (res as Scalar) : newScalar(res);
       if (tag.format) s.format = tag.format;
-    } else s = new Scalar(src);
+    } else s = newScalar(src);
     s.source = src;
     s.type = Scalar.PLAIN;
     return s;
@@ -625,7 +688,7 @@ class FastParser {
     const { text } = this;
     const isMap = text.charCodeAt(at) === 123;
     const close = isMap ? 125 : 93;
-    const coll = isMap ? new YAMLMap(this.doc.schema) : new YAMLSeq(this.doc.schema);
+    const coll = isMap ? newMap(this.doc.schema) : newSeq(this.doc.schema);
     coll.flow = true;
     let p = at + 1;
     const skip = (): void => {
@@ -681,7 +744,7 @@ class FastParser {
         skip();
         v.range![2] = p; // a value's trailing spaces are part of it
         for (const it of (coll as YAMLMap).items) if ((it.key as Scalar).value === k.value) decline();
-        (coll as YAMLMap).items.push(new Pair(k, v));
+        (coll as YAMLMap).items.push(newPair(k, v));
       } else {
         const v = scalar(false);
         skip();

@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, Pair, parseAllDocuments, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
 import { fastParseYaml } from '../../../src/compose/fastYaml';
 import { COMPOSE_YAML_OPTIONS } from '../../../src/compose/schema';
 import { generateCompose } from '../../bench/compose';
@@ -158,6 +158,23 @@ describe('fast YAML path', () => {
       'a: "q\\n\\"\\x41"\nb: \'it\'\'s\'\nc: 0o17\nd: 0x1f\ne: 1.50\nf: .inf\ng: -3\nh: ~\ni: TRUE\nj: 1e3\n',
     ];
     for (const c of cases) check(c, JSON.stringify(c));
+  });
+
+  it('builds nodes that behave as yaml\'s own (identity, instanceof, clone, stringify)', () => {
+    const text = 'a: 1\nb:\n  - x\n  - [p, 1]\ng: {p: q}\nc: &c\n  d: "e"\nf: *c\n';
+    const fast = fastParseYaml(text, COMPOSE_YAML_OPTIONS)!;
+    const ref = parseAllDocuments(text, COMPOSE_YAML_OPTIONS)[0] as Document;
+    assert.ok(fast);
+    const map = fast.contents as YAMLMap;
+    assert.ok(isMap(map) && map instanceof YAMLMap && isCollection(map) && isNode(map));
+    const pair = map.items[1];
+    assert.ok(isPair(pair) && pair instanceof Pair && isScalar(pair.key) && pair.key instanceof Scalar);
+    assert.ok(isSeq(pair.value) && pair.value instanceof YAMLSeq);
+    assert.equal(Object.getOwnPropertyDescriptor(map, 'schema')?.enumerable, false);
+    assert.equal(map.schema, fast.schema);
+    assert.equal(String(fast), String(ref));
+    assert.deepEqual(fast.clone().toJS(), ref.toJS());
+    assert.deepEqual(map.clone().toJSON(), (ref.contents as YAMLMap).toJSON());
   });
 
   it('matches yaml on seeded random mutations of corpus files', () => {
