@@ -16,7 +16,7 @@
  * test/unit/compose/fastYaml.test.ts. Pure: no `fs`, no `vscode`.
  */
 import { Alias, Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type Node as YNode, type ParseOptions, type SchemaOptions } from 'yaml';
-import { markAliasFree } from './anchors';
+import { recordAliasTargets } from './anchors';
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
 
@@ -145,6 +145,9 @@ class FastParser {
   private readonly keyTags: TagLike[];
   private readonly options: unknown;
   private readonly tagsByName = new Map<string, TagLike>();
+  /** Every anchor (offset of its `&`) and alias read, to resolve the aliases without a walk of the tree. */
+  private readonly anchors: { at: number; name: string; node: YNode }[] = [];
+  private readonly aliases: Alias[] = [];
 
   constructor(text: string, options: Options) {
     this.text = text;
@@ -201,7 +204,29 @@ class FastParser {
     }
     const contentEnd = contents.range![2];
     this.doc.range = [docStart, contentEnd, r.pending ? r.pending.end : contentEnd];
+    recordAliasTargets(this.doc, this.aliasTargets());
     return this.doc;
+  }
+
+  /**
+   * Alias -> its node, as `aliasTargets` finds them (the closest anchor
+   * before the alias in a pre-order walk, keys before values): in this
+   * subset, pre-order is text order, and an anchor's `&` comes before its node.
+   */
+  private aliasTargets(): Map<Alias, YNode> {
+    const targets = new Map<Alias, YNode>();
+    if (!this.aliases.length) return targets;
+    // Anchors are recorded when their node is complete: nested ones before their parent's.
+    const anchors = this.anchors.sort((a, b) => a.at - b.at);
+    const byName = new Map<string, YNode>();
+    let i = 0;
+    for (const alias of this.aliases) {
+      const at = alias.range![0];
+      for (; i < anchors.length && anchors[i].at < at; i++) byName.set(anchors[i].name, anchors[i].node);
+      const target = byName.get(alias.source);
+      if (target) targets.set(alias, target);
+    }
+    return targets;
   }
 
   // ---------------------------------------------------------------------------
@@ -424,6 +449,7 @@ class FastParser {
     let tag: string | undefined;
     // Properties: one anchor or one compose tag.
     const c0 = text.charCodeAt(at);
+    const propAt = at;
     if (c0 === 38 /* & */ || c0 === 33 /* ! */) {
       let p = at + 1;
       while (p < e && text.charCodeAt(p) !== 32) p++;
@@ -446,7 +472,10 @@ class FastParser {
         if (next < this.starts.length && this.indents[next] > indent) {
           const r = this.blockOnLine(next);
           if (tag) r.node.tag = tag;
-          if (anchor) r.node.anchor = anchor;
+          if (anchor) {
+            r.node.anchor = anchor;
+            this.anchors.push({ at: propAt, name: anchor, node: r.node });
+          }
           return r;
         }
         if (anchor) decline();
@@ -483,6 +512,7 @@ class FastParser {
     if (anchor) {
       if (r.node instanceof Alias) decline();
       (r.node as Scalar).anchor = anchor;
+      this.anchors.push({ at: propAt, name: anchor, node: r.node });
     }
     return r;
   }
@@ -554,6 +584,7 @@ class FastParser {
       const name = text.slice(at + 1, p);
       if (!NAME.test(name)) decline();
       node = new Alias(name);
+      this.aliases.push(node as Alias);
       valueEnd = p;
     } else if (c === 34 || c === 39) {
       const close = this.quoteEnd(at, e);
@@ -765,7 +796,6 @@ export function fastParseYaml(text: string, options: Options): Document | undefi
   if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0 || text.charCodeAt(0) === 0xfeff) return undefined;
   try {
     const doc = new FastParser(text, options).parse();
-    if (text.indexOf('*') < 0) markAliasFree(doc);
     return doc;
   } catch (e) {
     if (e === DECLINE) return undefined;
