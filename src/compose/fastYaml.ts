@@ -102,22 +102,38 @@ class FastPair {
     this.value = value;
   }
 }
-/** `schema` is non-enumerable, as yaml's `Collection` makes it. */
-function initCollection(coll: { items: unknown[] }, schema: unknown): void {
-  Object.defineProperty(coll, 'schema', { value: schema, configurable: true, enumerable: false, writable: true });
-  coll.items = [];
-}
+/**
+ * A collection's `schema`: yaml makes it a non-enumerable own property (a
+ * `defineProperty` per collection); here an accessor on the prototype keeps it
+ * under a symbol, so it stays out of `Object.keys`, `for…in` and JSON as well.
+ */
+const SCHEMA = Symbol('schema');
 class FastMap {
   declare items: unknown[];
+  declare [SCHEMA]: unknown;
   constructor(schema: unknown) {
-    initCollection(this, schema);
+    this[SCHEMA] = schema;
+    this.items = [];
   }
 }
 class FastSeq {
   declare items: unknown[];
+  declare [SCHEMA]: unknown;
   constructor(schema: unknown) {
-    initCollection(this, schema);
+    this[SCHEMA] = schema;
+    this.items = [];
   }
+}
+for (const cls of [FastMap, FastSeq]) {
+  Object.defineProperty(cls.prototype, 'schema', {
+    get(this: FastMap) {
+      return this[SCHEMA];
+    },
+    set(this: FastMap, schema: unknown) {
+      this[SCHEMA] = schema;
+    },
+    configurable: true,
+  });
 }
 adopt(FastScalar, Scalar, Symbol.for('yaml.scalar'));
 adopt(FastPair, Pair, Symbol.for('yaml.pair'));
