@@ -17,6 +17,15 @@ export function markAliasFree(doc: Document): void {
   aliasFree.add(doc);
 }
 
+/**
+ * Records the alias targets of a document whose reader found them while
+ * reading (same answer as the walk below), so the walk is skipped.
+ */
+export function recordAliasTargets(doc: Document, targets: Map<Alias, YNode>): void {
+  if (targets.size) cache.set(doc, { contents: doc.contents, targets });
+  else aliasFree.add(doc);
+}
+
 /** Alias -> the node it refers to (aliases without a preceding anchor are absent). Cached per document. */
 export function aliasTargets(doc: Document): Map<Alias, YNode> {
   if (aliasFree.has(doc)) return NO_TARGETS;

@@ -16,7 +16,7 @@
  * test/unit/compose/fastYaml.test.ts. Pure: no `fs`, no `vscode`.
  */
 import { Alias, Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type Node as YNode, type ParseOptions, type SchemaOptions } from 'yaml';
-import { markAliasFree } from './anchors';
+import { recordAliasTargets } from './anchors';
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
 
@@ -66,6 +66,85 @@ const ESCAPES: Record<string, string> = {
 
 const NAME = /^[A-Za-z0-9_.-]+$/;
 
+// ---------------------------------------------------------------------------
+// nodes
+
+/**
+ * yaml's node constructors define the node type on every instance
+ * (`Object.defineProperty(this, NODE_TYPE, …)`), the largest single cost of
+ * building a document. These classes carry it on their prototype instead,
+ * which sits between the instance and yaml's own class prototype: `isScalar`,
+ * `isMap`, … (they read `node[NODE_TYPE]`), `instanceof`, `constructor` and
+ * every method behave as for the nodes yaml builds, and the instances have the
+ * same own properties.
+ */
+const NODE_TYPE = Symbol.for('yaml.node.type');
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+function adopt(cls: Function, base: Function, type: symbol): void {
+  Object.setPrototypeOf(cls.prototype, base.prototype);
+  Object.defineProperty(cls.prototype, NODE_TYPE, { value: type });
+  Object.defineProperty(cls.prototype, 'constructor', { value: base, writable: true, configurable: true });
+}
+
+// `declare` fields: no class-field initialisers, so the own properties come in yaml's order.
+class FastScalar {
+  declare value: unknown;
+  constructor(value: unknown) {
+    this.value = value;
+  }
+}
+class FastPair {
+  declare key: unknown;
+  declare value: unknown;
+  constructor(key: unknown, value: unknown) {
+    this.key = key;
+    this.value = value;
+  }
+}
+/**
+ * A collection's `schema`: yaml makes it a non-enumerable own property (a
+ * `defineProperty` per collection); here an accessor on the prototype keeps it
+ * under a symbol, so it stays out of `Object.keys`, `for…in` and JSON as well.
+ */
+const SCHEMA = Symbol('schema');
+class FastMap {
+  declare items: unknown[];
+  declare [SCHEMA]: unknown;
+  constructor(schema: unknown) {
+    this[SCHEMA] = schema;
+    this.items = [];
+  }
+}
+class FastSeq {
+  declare items: unknown[];
+  declare [SCHEMA]: unknown;
+  constructor(schema: unknown) {
+    this[SCHEMA] = schema;
+    this.items = [];
+  }
+}
+for (const cls of [FastMap, FastSeq]) {
+  Object.defineProperty(cls.prototype, 'schema', {
+    get(this: FastMap) {
+      return this[SCHEMA];
+    },
+    set(this: FastMap, schema: unknown) {
+      this[SCHEMA] = schema;
+    },
+    configurable: true,
+  });
+}
+adopt(FastScalar, Scalar, Symbol.for('yaml.scalar'));
+adopt(FastPair, Pair, Symbol.for('yaml.pair'));
+adopt(FastMap, YAMLMap, Symbol.for('yaml.map'));
+adopt(FastSeq, YAMLSeq, Symbol.for('yaml.seq'));
+
+const newScalar = (value: unknown): Scalar => new FastScalar(value) as unknown as Scalar;
+const newPair = (key: YNode, value: YNode): Pair<YNode, YNode> => new FastPair(key, value) as unknown as Pair<YNode, YNode>;
+const newMap = (schema: unknown): YAMLMap => new FastMap(schema) as unknown as YAMLMap;
+const newSeq = (schema: unknown): YAMLSeq => new FastSeq(schema) as unknown as YAMLSeq;
+
 class FastParser {
   private readonly text: string;
   private readonly n: number;
@@ -82,6 +161,9 @@ class FastParser {
   private readonly keyTags: TagLike[];
   private readonly options: unknown;
   private readonly tagsByName = new Map<string, TagLike>();
+  /** Every anchor (offset of its `&`) and alias read, to resolve the aliases without a walk of the tree. */
+  private readonly anchors: { at: number; name: string; node: YNode }[] = [];
+  private readonly aliases: Alias[] = [];
 
   constructor(text: string, options: Options) {
     this.text = text;
@@ -138,7 +220,29 @@ class FastParser {
     }
     const contentEnd = contents.range![2];
     this.doc.range = [docStart, contentEnd, r.pending ? r.pending.end : contentEnd];
+    recordAliasTargets(this.doc, this.aliasTargets());
     return this.doc;
+  }
+
+  /**
+   * Alias -> its node, as `aliasTargets` finds them (the closest anchor
+   * before the alias in a pre-order walk, keys before values): in this
+   * subset, pre-order is text order, and an anchor's `&` comes before its node.
+   */
+  private aliasTargets(): Map<Alias, YNode> {
+    const targets = new Map<Alias, YNode>();
+    if (!this.aliases.length) return targets;
+    // Anchors are recorded when their node is complete: nested ones before their parent's.
+    const anchors = this.anchors.sort((a, b) => a.at - b.at);
+    const byName = new Map<string, YNode>();
+    let i = 0;
+    for (const alias of this.aliases) {
+      const at = alias.range![0];
+      for (; i < anchors.length && anchors[i].at < at; i++) byName.set(anchors[i].name, anchors[i].node);
+      const target = byName.get(alias.source);
+      if (target) targets.set(alias, target);
+    }
+    return targets;
   }
 
   // ---------------------------------------------------------------------------
@@ -264,7 +368,7 @@ class FastParser {
   }
 
   private blockMap(l: number, indent: number, start = this.starts[l] + this.indents[l]): { node: YAMLMap; next: number; pending?: Pending } {
-    const map = new YAMLMap(this.doc.schema);
+    const map = newMap(this.doc.schema);
     const items = map.items as Pair<YNode, YNode | null>[];
     const keys = new Set<unknown>();
     let at = start;
@@ -278,7 +382,7 @@ class FastParser {
       if (keys.has(key.value)) decline();
       keys.add(key.value);
       const r = this.mapValue(l, colon + 1, indent);
-      items.push(new Pair(key, r.node));
+      items.push(newPair(key, r.node));
       offset = r.node.range![2];
       pending = r.pending;
       const next = r.next;
@@ -309,7 +413,7 @@ class FastParser {
    */
   private blockSeq(l: number, indent: number): { node: YAMLSeq; next: number; pending?: Pending } {
     const { text } = this;
-    const seq = new YAMLSeq(this.doc.schema);
+    const seq = newSeq(this.doc.schema);
     const items = seq.items as YNode[];
     const start = this.starts[l] + indent;
     let offset = start;
@@ -361,6 +465,7 @@ class FastParser {
     let tag: string | undefined;
     // Properties: one anchor or one compose tag.
     const c0 = text.charCodeAt(at);
+    const propAt = at;
     if (c0 === 38 /* & */ || c0 === 33 /* ! */) {
       let p = at + 1;
       while (p < e && text.charCodeAt(p) !== 32) p++;
@@ -383,7 +488,10 @@ class FastParser {
         if (next < this.starts.length && this.indents[next] > indent) {
           const r = this.blockOnLine(next);
           if (tag) r.node.tag = tag;
-          if (anchor) r.node.anchor = anchor;
+          if (anchor) {
+            r.node.anchor = anchor;
+            this.anchors.push({ at: propAt, name: anchor, node: r.node });
+          }
           return r;
         }
         if (anchor) decline();
@@ -420,6 +528,7 @@ class FastParser {
     if (anchor) {
       if (r.node instanceof Alias) decline();
       (r.node as Scalar).anchor = anchor;
+      this.anchors.push({ at: propAt, name: anchor, node: r.node });
     }
     return r;
   }
@@ -465,7 +574,7 @@ class FastParser {
     if (tag) {
       const t = this.tagsByName.get(tag);
       if (!t) decline();
-      node = new Scalar(t.resolve('', () => decline(), this.options));
+      node = newScalar(t.resolve('', () => decline(), this.options));
       node.tag = tag;
     } else node = this.resolvePlain('', false);
     node.range = [at, at, at];
@@ -491,6 +600,7 @@ class FastParser {
       const name = text.slice(at + 1, p);
       if (!NAME.test(name)) decline();
       node = new Alias(name);
+      this.aliases.push(node as Alias);
       valueEnd = p;
     } else if (c === 34 || c === 39) {
       const close = this.quoteEnd(at, e);
@@ -571,7 +681,7 @@ class FastParser {
         }
       }
     } else value = raw.indexOf("'") < 0 ? raw : raw.replace(/''/g, "'");
-    const s = new Scalar(value);
+    const s = newScalar(value);
     s.source = value;
     s.type = double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
     s.range = [at, close, close];
@@ -612,9 +722,9 @@ class FastParser {
     let s: Scalar;
     if (tag) {
       const res = tag.resolve(src, () => decline(), this.options);
-      s = isScalar(res) ? (res as Scalar) : new Scalar(res);
+      s = isScalar(res) ? (res as Scalar) : newScalar(res);
       if (tag.format) s.format = tag.format;
-    } else s = new Scalar(src);
+    } else s = newScalar(src);
     s.source = src;
     s.type = Scalar.PLAIN;
     return s;
@@ -625,7 +735,7 @@ class FastParser {
     const { text } = this;
     const isMap = text.charCodeAt(at) === 123;
     const close = isMap ? 125 : 93;
-    const coll = isMap ? new YAMLMap(this.doc.schema) : new YAMLSeq(this.doc.schema);
+    const coll = isMap ? newMap(this.doc.schema) : newSeq(this.doc.schema);
     coll.flow = true;
     let p = at + 1;
     const skip = (): void => {
@@ -681,7 +791,7 @@ class FastParser {
         skip();
         v.range![2] = p; // a value's trailing spaces are part of it
         for (const it of (coll as YAMLMap).items) if ((it.key as Scalar).value === k.value) decline();
-        (coll as YAMLMap).items.push(new Pair(k, v));
+        (coll as YAMLMap).items.push(newPair(k, v));
       } else {
         const v = scalar(false);
         skip();
@@ -702,7 +812,6 @@ export function fastParseYaml(text: string, options: Options): Document | undefi
   if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0 || text.charCodeAt(0) === 0xfeff) return undefined;
   try {
     const doc = new FastParser(text, options).parse();
-    if (text.indexOf('*') < 0) markAliasFree(doc);
     return doc;
   } catch (e) {
     if (e === DECLINE) return undefined;

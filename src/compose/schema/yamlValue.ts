@@ -131,29 +131,34 @@ export class YamlValue {
       if (this.locations) this.sources.set(obj, { kind: 'map', entries });
       return obj;
     }
+    // Only an anchored node can be reached more than once (through aliases or merge keys)
+    // or be part of a cycle: the others need neither the cache nor the cycle guard.
+    if (!(node as { anchor?: string }).anchor) return this.convertCollection(node, depth);
     if (this.cache.has(node)) return this.cache.get(node);
     if (this.active.has(node)) return null; // an alias cycle
     this.active.add(node);
     try {
-      let out: unknown = null;
-      if (isMap(node)) out = this.convertMap(node.items as Pair[], depth);
-      else if (isSeq(node)) {
-        const arr: unknown[] = [];
-        const items: (YNode | null)[] = [];
-        const locations = this.locations;
-        for (const it of node.items as (YNode | Pair | null)[]) {
-          // compose-go records `!reset` on sequence items but does not remove them.
-          arr.push(this.convert(it, depth + 1));
-          if (locations) items.push(isPair(it) ? (it.value as YNode | null) ?? (it.key as YNode | null) ?? null : it);
-        }
-        if (locations) this.sources.set(arr, { kind: 'seq', items });
-        out = arr;
-      }
+      const out = this.convertCollection(node, depth);
       this.cache.set(node, out);
       return out;
     } finally {
       this.active.delete(node);
     }
+  }
+
+  private convertCollection(node: YNode, depth: number): unknown {
+    if (isMap(node)) return this.convertMap(node.items as Pair[], depth);
+    if (!isSeq(node)) return null;
+    const arr: unknown[] = [];
+    const items: (YNode | null)[] = [];
+    const locations = this.locations;
+    for (const it of node.items as (YNode | Pair | null)[]) {
+      // compose-go records `!reset` on sequence items but does not remove them.
+      arr.push(this.convert(it, depth + 1));
+      if (locations) items.push(isPair(it) ? (it.value as YNode | null) ?? (it.key as YNode | null) ?? null : it);
+    }
+    if (locations) this.sources.set(arr, { kind: 'seq', items });
+    return arr;
   }
 
   private convertMap(pairs: readonly Pair[], depth: number): Record<string, unknown> {

@@ -9,7 +9,8 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, Pair, parseAllDocuments, Scalar, YAMLMap, YAMLSeq, type Alias, type Document, type Node as YNode } from 'yaml';
+import { aliasTargets } from '../../../src/compose/anchors';
 import { fastParseYaml } from '../../../src/compose/fastYaml';
 import { COMPOSE_YAML_OPTIONS } from '../../../src/compose/schema';
 import { generateCompose } from '../../bench/compose';
@@ -67,6 +68,9 @@ function check(text: string, label: string): boolean {
   if (out.length && process.env.FASTYAML_DUMP) fs.writeFileSync(process.env.FASTYAML_DUMP, text);
   assert.deepEqual(out, [], `${label}: trees differ\n${out.join('\n')}\n--- text ---\n${text.length < 3000 ? text : text.slice(0, 3000)}`);
   assert.deepEqual(plain(fast), plain(ref), `${label}: toJS differs`);
+  // The alias targets the reader records are those the walk of `aliasTargets` finds.
+  const targets = (m: Map<Alias, YNode>): string[] => [...m].map(([a, n]) => `${String(a.range)} -> ${String(n.range)}`).sort();
+  assert.deepEqual(targets(aliasTargets(fast)), targets(aliasTargets(ref)), `${label}: alias targets differ`);
   return true;
 }
 
@@ -154,10 +158,34 @@ describe('fast YAML path', () => {
       'a:\n',
       'a: !reset\nb: !reset []\nc: &x\n  d: 1\ne: &y v\nf: *x\ng:\n  <<: *x\n  h: 2\n',
       'a: [x, "y", 1]  # c\nb: {p: q, r: 1}\n',
+      // Nested anchors (recorded inner first), an anchor redefined, an alias before any anchor.
+      'z: *x\na: &x\n  b: &y\n    c: 1\n  d: *y\n  e: *x\nf: *x\ng: &y 2\nh: *y\ni: &x [1]\nj: *x\n',
+      'k: &x\n  b: *x\n  c: &y 1\n  d: *y\n',
       'a:\n  - b: 1\n    c: 2\n    # c\n  - d\n',
       'a: "q\\n\\"\\x41"\nb: \'it\'\'s\'\nc: 0o17\nd: 0x1f\ne: 1.50\nf: .inf\ng: -3\nh: ~\ni: TRUE\nj: 1e3\n',
     ];
     for (const c of cases) check(c, JSON.stringify(c));
+  });
+
+  it('builds nodes that behave as yaml\'s own (identity, instanceof, clone, stringify)', () => {
+    const text = 'a: 1\nb:\n  - x\n  - [p, 1]\ng: {p: q}\nc: &c\n  d: "e"\nf: *c\n';
+    const fast = fastParseYaml(text, COMPOSE_YAML_OPTIONS)!;
+    const ref = parseAllDocuments(text, COMPOSE_YAML_OPTIONS)[0] as Document;
+    assert.ok(fast);
+    const map = fast.contents as YAMLMap;
+    assert.ok(isMap(map) && map instanceof YAMLMap && isCollection(map) && isNode(map));
+    const pair = map.items[1];
+    assert.ok(isPair(pair) && pair instanceof Pair && isScalar(pair.key) && pair.key instanceof Scalar);
+    assert.ok(isSeq(pair.value) && pair.value instanceof YAMLSeq);
+    // `schema` stays out of the enumerable keys, and can be set (as `clone(schema)` does).
+    assert.ok(!Object.keys(map).includes('schema') && !JSON.stringify(Object.entries(map)).includes('schema'));
+    assert.equal(map.schema, fast.schema);
+    const other = fast.schema.clone();
+    assert.equal(map.clone(other).schema, other);
+    assert.equal(map.schema, fast.schema);
+    assert.equal(String(fast), String(ref));
+    assert.deepEqual(fast.clone().toJS(), ref.toJS());
+    assert.deepEqual(map.clone().toJSON(), (ref.contents as YAMLMap).toJSON());
   });
 
   it('matches yaml on seeded random mutations of corpus files', () => {
