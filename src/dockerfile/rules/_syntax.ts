@@ -233,7 +233,7 @@ function parse(logical: LogicalLine): ParsedInstruction {
 }
 
 /** BuildKit's extractBuilderFlags: leading `--words` (quotes and `\` processed) up to the first other word or `--`. */
-function extractFlags(text: string, from: number): { flags: FlagToken[]; argsStart: number } {
+export function extractFlags(text: string, from: number): { flags: FlagToken[]; argsStart: number } {
   const flags: FlagToken[] = [];
   let pos = from;
   for (;;) {
@@ -241,28 +241,45 @@ function extractFlags(text: string, from: number): { flags: FlagToken[]; argsSta
     if (pos >= text.length) return { flags, argsStart: text.length };
     if (text[pos] !== '-' || text[pos + 1] !== '-') return { flags, argsStart: pos };
     const start = pos;
-    let word = '';
-    let quote = '';
+    let word: string;
     let eqRaw = -1;
-    for (; pos < text.length; pos++) {
-      const c = text[pos];
-      if (quote) {
-        if (c === quote) quote = '';
-        else if (c === '\\' && pos + 1 < text.length) word += text[++pos];
-        else word += c;
-        continue;
+    // Most flags (`--mount=type=cache,target=/x`) have no quote or backslash: the word is the
+    // text itself, one slice instead of a string built character by character.
+    let plain = pos;
+    while (plain < text.length) {
+      const k = text.charCodeAt(plain);
+      if (k === 34 || k === 39 || k === 92 || k === 32 || (k >= 9 && k <= 13) || k >= 0x85) break;
+      if (k === 61 && eqRaw < 0) eqRaw = plain;
+      plain++;
+    }
+    const stop = plain < text.length ? text.charCodeAt(plain) : 32;
+    if (stop === 32 || (stop >= 9 && stop <= 13)) {
+      word = text.slice(start, plain);
+      pos = plain;
+    } else {
+      word = '';
+      eqRaw = -1;
+      let quote = '';
+      for (; pos < text.length; pos++) {
+        const c = text[pos];
+        if (quote) {
+          if (c === quote) quote = '';
+          else if (c === '\\' && pos + 1 < text.length) word += text[++pos];
+          else word += c;
+          continue;
+        }
+        if (isSpace(c)) break;
+        if (c === '"' || c === "'") {
+          quote = c;
+          continue;
+        }
+        if (c === '=' && eqRaw < 0) eqRaw = pos;
+        if (c === '\\') {
+          if (pos + 1 < text.length) word += text[++pos];
+          continue;
+        }
+        word += c;
       }
-      if (isSpace(c)) break;
-      if (c === '"' || c === "'") {
-        quote = c;
-        continue;
-      }
-      if (c === '=' && eqRaw < 0) eqRaw = pos;
-      if (c === '\\') {
-        if (pos + 1 < text.length) word += text[++pos];
-        continue;
-      }
-      word += c;
     }
     if (word === '--') return { flags, argsStart: pos };
     const body = word.slice(2);
@@ -282,13 +299,21 @@ function extractFlags(text: string, from: number): { flags: FlagToken[]; argsSta
 
 /** BuildKit's parseStringsWhitespaceDelimited on [start, end). */
 export function splitWhitespace(text: string, start: number, end: number): Token[] {
+  // A character loop: no regex state and no copy of the text up to `end` per call.
   const out: Token[] = [];
-  const re = /[^\t\v\f\r ]+/g;
-  re.lastIndex = start;
-  const slice = text.slice(0, end);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(slice))) out.push({ raw: m[0], start: m.index, end: m.index + m[0].length });
-  return out;
+  let i = start;
+  for (;;) {
+    while (i < end && isWhitespaceDelimiter(text.charCodeAt(i))) i++;
+    if (i >= end) return out;
+    const s = i;
+    while (i < end && !isWhitespaceDelimiter(text.charCodeAt(i))) i++;
+    out.push({ raw: text.slice(s, i), start: s, end: i });
+  }
+}
+
+/** The separators of parseStringsWhitespaceDelimited: tab, vertical tab, form feed, carriage return, space (not line feed). */
+function isWhitespaceDelimiter(k: number): boolean {
+  return k === 32 || k === 9 || k === 11 || k === 12 || k === 13;
 }
 
 export interface JsonArray {
@@ -434,9 +459,21 @@ export function lex(text: string, start: number, end: number, escape: string, en
             out += v;
             continue;
           }
-          if (d === escape && i + 1 < end && (text[i + 1] === '"' || text[i + 1] === '$' || text[i + 1] === escape)) i++;
-          out += text[i];
+          if (d === escape) {
+            if (i + 1 < end && (text[i + 1] === '"' || text[i + 1] === '$' || text[i + 1] === escape)) i++;
+            out += text[i];
+            i++;
+            continue;
+          }
+          // A run of ordinary characters inside the quotes, as one slice.
+          const s = i;
           i++;
+          while (i < end) {
+            const e = text[i];
+            if (e === '"' || e === '$' || e === escape) break;
+            i++;
+          }
+          out += text.slice(s, i);
         }
         if (!closed) {
           problems.push({ kind: 'quote', message: 'unterminated double quote', start: qs, end });
@@ -450,8 +487,15 @@ export function lex(text: string, start: number, end: number, escape: string, en
         i++;
         if (i < end) out += text[i++];
       } else {
-        out += c;
+        // A run of ordinary characters is appended as one slice, not one by one.
+        const s = i;
         i++;
+        while (i < end) {
+          const d = text[i];
+          if (d === stop || d === "'" || d === '"' || d === '$' || d === escape) break;
+          i++;
+        }
+        out += text.slice(s, i);
       }
     }
     if (stop !== undefined) return undefined; // caller reports the missing stop
