@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { extractFlags, lex, splitWhitespace, type FlagToken, type LexProblem, type LexResult, type Token } from '../../src/dockerfile/rules/_syntax';
+import { extractFlags, lex, mayHaveLexProblems, splitWhitespace, type FlagToken, type LexProblem, type LexResult, type Token } from '../../src/dockerfile/rules/_syntax';
 
 const corpus = process.env.DOCKYARD_CORPUS ?? resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
 
@@ -290,6 +290,13 @@ describe('_syntax helpers: equal to the implementations they replace', () => {
     for (const t of inputs) {
       for (const [s, e] of [[0, t.length], [Math.min(2, t.length), Math.max(0, t.length - 3)], [Math.min(5, t.length), Math.min(2, t.length)]]) {
         assert.deepEqual(splitWhitespace(t, s, e) as Token[], oldSplitWhitespace(t, s, e), JSON.stringify([t, s, e]));
+      }
+    }
+  });
+  it('mayHaveLexProblems is false only where lex reports no problem', () => {
+    for (const t of inputs) {
+      for (const esc of ['\\', '`']) {
+        if (!mayHaveLexProblems(t, 0, t.length)) assert.deepEqual(lex(t, 0, t.length, esc).problems, [], JSON.stringify(t));
       }
     }
   });

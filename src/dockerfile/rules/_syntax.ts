@@ -406,6 +406,18 @@ export interface LexResult {
 }
 
 /**
+ * Whether `lex` on [start, end) can report a problem: every problem comes from a quote or a `$`.
+ * Lets a rule that only wants the problems skip the lexer (and its allocations) on plain words.
+ */
+export function mayHaveLexProblems(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const k = text.charCodeAt(i);
+    if (k === 36 /* $ */ || k === 34 /* " */ || k === 39 /* ' */) return true;
+  }
+  return false;
+}
+
+/**
  * BuildKit's shell lexer (frontend/dockerfile/shell/lex.go) on [start, end): quote
  * removal, escapes, `$x`, `${x}`, `${x:-w}`, `${x-w}`, `${x:+w}`, `${x+w}`, `${x?w}`,
  * `${x:?w}`; `#`, `%`, `/` forms are accepted but not evaluated. `env` maps names to
