@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { extractFlags, lex, mayHaveLexProblems, splitWhitespace, type FlagToken, type LexProblem, type LexResult, type Token } from '../../src/dockerfile/rules/_syntax';
+import { LineIndex, type Position, type Range } from '../../src/util/text';
+import { extractFlags, lex, logicalLine, mayHaveLexProblems, splitWhitespace, type LogicalLine, type FlagToken, type LexProblem, type LexResult, type Token } from '../../src/dockerfile/rules/_syntax';
 
 const corpus = process.env.DOCKYARD_CORPUS ?? resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
 
@@ -243,7 +244,134 @@ function oldLex(text: string, start: number, end: number, escape: string, env?: 
 }
 
 
+const contRes = new Map<string, RegExp>();
+
+function escapeRe(c: string): string {
+  return c.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+
+const NO_LINES: readonly number[] = [];
+
+/**
+ * A logical line as pieces of document lines. The first piece is kept in fields; further pieces
+ * (continuation lines) as flat (logical offset, line, character) triples. Methods on the
+ * prototype: no closures per instruction.
+ */
+class Logical implements LogicalLine {
+  constructor(
+    readonly text: string,
+    private readonly line0: number,
+    private readonly char0: number,
+    /** Pieces after the first: logical offset, line, character. */
+    private readonly more: number[] | undefined,
+    readonly emptyLines: readonly number[],
+  ) {}
+
+  pos(offset: number, end = false): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const more = this.more;
+    if (more === undefined) return { line: this.line0, character: this.char0 + o };
+    // Piece k (k >= 1) starts at more[3(k-1)]; piece 0 at 0.
+    let lo = 0;
+    let hi = more.length / 3;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      const at = more[3 * (mid - 1)];
+      if (end ? at < o : at <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    if (lo === 0) return { line: this.line0, character: this.char0 + o };
+    const k = 3 * (lo - 1);
+    return { line: more[k + 1], character: more[k + 2] + (o - more[k]) };
+  }
+
+  range(s: number, en: number): Range {
+    return { start: this.pos(s), end: this.pos(en, en > s) };
+  }
+}
+
+/**
+ * Where the continuation escape of `lineText` is (the escape character, not itself escaped,
+ * followed by blanks only), or -1.
+ */
+function continuationAt(lineText: string, esc: string, cont: RegExp | undefined): number {
+  if (cont) {
+    const m = cont.exec(lineText);
+    return m ? m.index + m[1].length : -1;
+  }
+  let j = lineText.length;
+  while (j > 0) {
+    const c = lineText.charCodeAt(j - 1);
+    if (c !== 32 && c !== 9) break;
+    j--;
+  }
+  if (j === 0 || lineText[j - 1] !== esc) return -1;
+  return j >= 2 && lineText[j - 2] === esc ? -1 : j - 1;
+}
+
+/**
+ * The logical line that starts at `start` (BuildKit's Parse loop): a line that ends
+ * with the escape character (not itself escaped) continues on the next line; comment
+ * lines and whitespace-only lines in between are skipped.
+ */
+function oldLogicalLine(lines: LineIndex, start: Position, maxLine: number, escape: string): LogicalLine {
+  const esc = escape || '\\';
+  // A one-character escape that is not a blank is found without a regex (the regex's only match
+  // is at the last non-blank character); anything else keeps the regex.
+  let cont: RegExp | undefined;
+  if (esc.length !== 1 || esc === ' ' || esc === '\t') {
+    cont = contRes.get(esc);
+    if (!cont) {
+      const e = escapeRe(esc);
+      cont = new RegExp(`(^|[^${e}])${e}[ \\t]*$`);
+      contRes.set(esc, cont);
+    }
+  }
+  let more: number[] | undefined;
+  let emptyLines: number[] | undefined;
+  let line = start.line;
+  let lineText = lines.lineText(line).slice(start.character);
+  let at = continuationAt(lineText, esc, cont);
+  if (at < 0) return new Logical(lineText, line, start.character, undefined, NO_LINES);
+  let text = '';
+  // A text ending with a line break has no real line after it (BuildKit's scanner sees none).
+  const lastReal = lines.lineCount > 1 && lines.lineText(lines.lineCount - 1) === '' ? lines.lineCount - 2 : lines.lineCount - 1;
+  const last = Math.min(Math.max(maxLine, line), lastReal);
+  for (;;) {
+    if (line !== start.line) (more ??= []).push(text.length, line, 0);
+    text += at >= 0 ? lineText.slice(0, at) : lineText;
+    if (at < 0) break;
+    let next = -1;
+    for (let l = line + 1; l <= last; l++) {
+      const raw = lines.lineText(l);
+      const trimmed = raw.trimStart();
+      if (trimmed.startsWith('#')) continue;
+      if (trimmed === '') {
+        (emptyLines ??= []).push(l);
+        continue;
+      }
+      next = l;
+      break;
+    }
+    if (next < 0) break;
+    line = next;
+    lineText = lines.lineText(line);
+    at = continuationAt(lineText, esc, cont);
+  }
+  return new Logical(text, start.line, start.character, more, emptyLines ?? NO_LINES);
+}
+
+
 // ---- inputs ----
+
+function corpusDocs(): string[] {
+  const dir = join(corpus, 'dockerfiles');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => !f.endsWith('.md') && !f.endsWith('.tsv'))
+    .slice(0, 150)
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+}
 
 function corpusLines(): string[] {
   const dir = join(corpus, 'dockerfiles');
@@ -277,6 +405,24 @@ function randomStrings(n: number): string[] {
 const inputs = [...corpusLines(), ...randomStrings(5000)];
 
 describe('_syntax helpers: equal to the implementations they replace', () => {
+  it('logicalLine', () => {
+    const docs = [...corpusDocs(), ...randomStrings(3000).map((t) => t.replace(/--/g, '\\\n'))];
+    for (const doc of docs) {
+      const lines = new LineIndex(doc);
+      for (let l = 0; l < lines.lineCount; l++) {
+        for (const ch of [0, 1, 4]) {
+          for (const esc of ['\\', '`']) {
+            const start = { line: l, character: ch };
+            const a = logicalLine(lines, start, lines.lineCount, esc);
+            const b = oldLogicalLine(lines, start, lines.lineCount, esc);
+            assert.equal(a.text, b.text);
+            assert.deepEqual(a.emptyLines, b.emptyLines);
+            for (let o = 0; o <= a.text.length; o += 3) assert.deepEqual(a.range(o, a.text.length), b.range(o, b.text.length));
+          }
+        }
+      }
+    }
+  });
   it('extractFlags', () => {
     for (const t of inputs) {
       for (const from of [0, Math.min(3, t.length)]) {

@@ -162,7 +162,8 @@ export function logicalLine(lines: LineIndex, start: Position, maxLine: number, 
   let more: number[] | undefined;
   let emptyLines: number[] | undefined;
   let line = start.line;
-  let lineText = lines.lineText(line).slice(start.character);
+  // The rest of the first line in one slice (not the whole line, then its tail).
+  let lineText = restOfLine(lines, line, start.character);
   let at = continuationAt(lineText, esc, cont);
   if (at < 0) return new Logical(lineText, line, start.character, undefined, NO_LINES);
   let text = '';
@@ -175,10 +176,9 @@ export function logicalLine(lines: LineIndex, start: Position, maxLine: number, 
     if (at < 0) break;
     let next = -1;
     for (let l = line + 1; l <= last; l++) {
-      const raw = lines.lineText(l);
-      const trimmed = raw.trimStart();
-      if (trimmed.startsWith('#')) continue;
-      if (trimmed === '') {
+      const first = firstNonBlank(lines, l);
+      if (first === 35 /* # */) continue;
+      if (first === -1) {
         (emptyLines ??= []).push(l);
         continue;
       }
@@ -191,6 +191,41 @@ export function logicalLine(lines: LineIndex, start: Position, maxLine: number, 
     at = continuationAt(lineText, esc, cont);
   }
   return new Logical(text, start.line, start.character, more, emptyLines ?? NO_LINES);
+}
+
+/** `lines.lineText(line).slice(character)`, without the intermediate string. */
+function restOfLine(lines: LineIndex, line: number, character: number): string {
+  const starts = lines.starts;
+  if (line < 0 || line >= starts.length) return '';
+  const text = lines.text;
+  const start = starts[line];
+  let end = line + 1 < starts.length ? starts[line + 1] : text.length;
+  while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  if (character < 0) return lines.lineText(line).slice(character);
+  return start + character >= end ? '' : text.slice(start + character, end);
+}
+
+/**
+ * The first character of `lines.lineText(line).trimStart()` as a char code, -1 when that is
+ * empty; reads the document in place (the line's text and its trimmed copy were two strings per line).
+ */
+function firstNonBlank(lines: LineIndex, line: number): number {
+  const starts = lines.starts;
+  if (line < 0 || line >= starts.length) return -1;
+  const text = lines.text;
+  let end = line + 1 < starts.length ? starts[line + 1] : text.length;
+  while (end > starts[line] && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  for (let i = starts[line]; i < end; i++) {
+    const k = text.charCodeAt(i);
+    if (k === 32 || (k >= 9 && k <= 13)) continue;
+    // Other white space (no-break space, U+2028…) as trimStart sees it: the rare slow path.
+    if (k >= 0x80) {
+      const t = text.slice(i, end).trimStart();
+      return t === '' ? -1 : t.charCodeAt(0);
+    }
+    return k;
+  }
+  return -1;
 }
 
 function parse(logical: LogicalLine): ParsedInstruction {
