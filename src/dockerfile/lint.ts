@@ -106,7 +106,8 @@ export function lintDockerfile(input: string, opts: LintOptions = {}): LintResul
   }
 
   const kept = opts.honourSuppressions === false ? findings : applySuppressions(findings, lines, model, ids);
-  kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
+  // Codes are ASCII (`DF001`): a code-unit comparison orders them as localeCompare did, without ICU.
+  kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { findings: kept, errors };
 }
 

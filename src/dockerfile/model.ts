@@ -64,6 +64,11 @@ export interface DockerfileModel {
   stageByName(name: string): Stage | undefined;
   /** Stages whose index is before `before` that have this name. */
   previousStage(name: string, before: number): Stage | undefined;
+  /**
+   * Whether a stage's filesystem ends up in an image: the final stage, or a stage a later FROM
+   * builds on (directly or through other stages). True for undefined (ARGs before the first FROM).
+   */
+  reachesImage(stage: Stage | undefined): boolean;
 }
 
 const WINDOWS_IMAGE = /(^|[/:-])(windows|windowsservercore|servercore|nanoserver|ltsc20\d\d)([/:-]|$)/i;
@@ -105,7 +110,7 @@ export function buildModel(ast: Dockerfile): DockerfileModel {
   // The shell changes only at FROM and SHELL: classify it once per change, not per instruction.
   let posixOf: readonly string[] | undefined;
   let posixValue = false;
-  const add = (node: Instruction, onbuild: Onbuild | undefined, whole: Instruction): InstructionInfo => {
+  const add = (node: Instruction, keyword: string, onbuild: Onbuild | undefined, whole: Instruction): InstructionInfo => {
     let parsed: readonly ShellScript[] | undefined;
     if (shell !== posixOf) {
       posixOf = shell;
@@ -114,7 +119,7 @@ export function buildModel(ast: Dockerfile): DockerfileModel {
     const posix = posixValue;
     const info: InstructionInfo = {
       node,
-      keyword: node.getKeyword().toUpperCase(),
+      keyword,
       onbuild,
       stage,
       index: instructions.length,
@@ -134,7 +139,7 @@ export function buildModel(ast: Dockerfile): DockerfileModel {
   };
 
   for (const node of ast.getInstructions()) {
-    const keyword = node.getKeyword().toUpperCase();
+    const keyword = upperKeyword(node);
     if (keyword === 'FROM') {
       const from = node as From;
       const image = from.getImage() ?? undefined;
@@ -155,18 +160,18 @@ export function buildModel(ast: Dockerfile): DockerfileModel {
       };
       stage = s;
       stages.push(s);
-      (s as { fromInfo: InstructionInfo }).fromInfo = add(node, undefined, node);
+      (s as { fromInfo: InstructionInfo }).fromInfo = add(node, keyword, undefined, node);
       if (parent) shell = shellAtEnd(parent) ?? shell;
       continue;
     }
     if (keyword === 'ONBUILD') {
       const ob = node as Onbuild;
       const trigger = ob.getTriggerInstruction();
-      const info = add(trigger ?? node, trigger ? ob : undefined, node);
+      const info = add(trigger ?? node, trigger ? upperKeyword(trigger) : keyword, trigger ? ob : undefined, node);
       stage?.instructions.push(info);
       continue;
     }
-    const info = add(node, undefined, node);
+    const info = add(node, keyword, undefined, node);
     if (stage) stage.instructions.push(info);
     else if (keyword === 'ARG') globalArgs.push(info);
     if (keyword === 'SHELL') {
@@ -175,17 +180,49 @@ export function buildModel(ast: Dockerfile): DockerfileModel {
     }
   }
 
+  const finalStage = stages[stages.length - 1];
+  // Computed on first use, once per lint: asked per RUN, a walk of the later stages each time
+  // was quadratic in the number of stages.
+  let reached: Set<Stage> | undefined;
   return {
     ast,
     escapeChar,
     instructions,
     stages,
     globalArgs,
-    finalStage: stages[stages.length - 1],
+    finalStage,
     stageByName: (name) => findStage(stages, name, stages.length),
     previousStage: (name, before) => findStage(stages, name, before),
+    reachesImage(stage: Stage | undefined): boolean {
+      if (!stage || stage === finalStage) return true;
+      return (reached ??= stagesBuiltOn(stages)).has(stage);
+    },
   };
 }
+
+/** The stages some other stage builds on, directly or through others (a parent is always an earlier stage). */
+function stagesBuiltOn(stages: readonly Stage[]): Set<Stage> {
+  const out = new Set<Stage>();
+  for (const s of stages) {
+    for (let p = s.parent; p && !out.has(p); p = p.parent) out.add(p);
+  }
+  return out;
+}
+
+/**
+ * The upper-case keyword, as the constant string for the known ones: rules compare keywords
+ * thousands of times per lint, and two internalized strings compare by identity.
+ */
+function upperKeyword(node: Instruction): string {
+  const upper = node.getKeyword().toUpperCase();
+  return KEYWORDS.get(upper) ?? upper;
+}
+
+const KEYWORDS = new Map(
+  ['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL'].map(
+    (k) => [k, k],
+  ),
+);
 
 function shellAtEnd(stage: Stage): readonly string[] | undefined {
   for (let i = stage.instructions.length - 1; i >= 0; i--) {

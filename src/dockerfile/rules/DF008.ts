@@ -12,7 +12,8 @@ export const rule: DockerfileRule = {
     for (const info of ctx.model.instructions) {
       const p = parseInstruction(ctx, info);
       const spec = flagSpec(p);
-      if (!spec) continue;
+      // Fewer than two flags cannot repeat one: no Set for them (most instructions).
+      if (!spec || p.flags.length < 2) continue;
       const seen = new Set<string>();
       for (const f of p.flags) {
         const type = Object.prototype.hasOwnProperty.call(spec, f.name) ? spec[f.name] : undefined;

@@ -1,5 +1,5 @@
 import type { DockerfileRule, RuleContext } from '../types';
-import { jsonArray, lex, parseInstruction, parseWords, splitWhitespace, type ParsedInstruction } from './_syntax';
+import { jsonArray, lex, mayHaveLexProblems, parseInstruction, parseWords, splitWhitespace, type ParsedInstruction } from './_syntax';
 
 /** Instructions whose arguments BuildKit expands with its own lexer (so `${…}` syntax is checked at build time). */
 const EXPANDED_TOKENS = new Set(['ADD', 'COPY', 'EXPOSE', 'VOLUME']);
@@ -22,6 +22,7 @@ export const rule: DockerfileRule = {
         if (json === 'not-strings') continue;
         if (json) {
           json.values.forEach((v, k) => {
+            if (!mayHaveLexProblems(v, 0, v.length)) return;
             const r = lex(v, 0, v.length, ctx.model.escapeChar);
             const bad = r.problems.find((x) => x.kind === 'substitution');
             if (bad) substitution(ctx, p, json.elems[k].start, json.elems[k].end, v.slice(bad.start, bad.end), bad.message);
@@ -44,6 +45,7 @@ function substitution(ctx: RuleContext, p: ParsedInstruction, start: number, end
 }
 
 function substitutionsIn(ctx: RuleContext, p: ParsedInstruction, start: number, end: number): void {
+  if (!mayHaveLexProblems(p.logical.text, start, end)) return;
   const r = lex(p.logical.text, start, end, ctx.model.escapeChar);
   for (const x of r.problems) {
     if (x.kind === 'substitution') substitution(ctx, p, x.start, x.end, p.logical.text.slice(x.start, x.end), x.message);
@@ -57,6 +59,7 @@ function checkKeyValues(ctx: RuleContext, p: ParsedInstruction): void {
   const words = parseWords(text, p.argsStart, p.argsEnd, esc);
   if (!words.length) return; // DF002
   const valueProblems = (start: number, end: number): void => {
+    if (!mayHaveLexProblems(text, start, end)) return;
     const r = lex(text, start, end, esc);
     for (const x of r.problems) {
       if (x.kind === 'quote') {

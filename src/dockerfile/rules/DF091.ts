@@ -1,7 +1,7 @@
 import type { DockerfileRule, Fix } from '../types';
 import type { ShellScript, Word } from '../shell/types';
 import { aptCommand } from '../shell/packageManagers';
-import { appendCommandEdit, commandsOf, hasCacheMount, isUnder, normPath, stageReachesImage, tokenRange } from './_run';
+import { appendCommandEdit, commandsOf, hasCacheMount, isUnder, normPath, tokenRange } from './_run';
 import type { Instruction } from 'dockerfile-ast';
 
 /** `rm` of the apt lists (`/var/lib/apt/lists/*`, or `/var/lib/apt` itself), or `apt-get dist-clean` (apt 3). */
@@ -39,7 +39,7 @@ export const rule: DockerfileRule = {
     for (const info of ctx.model.instructions) {
       if (info.keyword !== 'RUN') continue;
       // Builder stages whose files are only copied out do not ship their lists.
-      if (!info.onbuild && !stageReachesImage(ctx.model, info.stage)) continue;
+      if (!info.onbuild && !ctx.model.reachesImage(info.stage)) continue;
       const scripts = info.scripts();
       let update: { script: ShellScript; word: Word; tool: string } | undefined;
       for (const script of scripts) {

@@ -1,7 +1,7 @@
 import type { DockerfileRule, Fix } from '../types';
 import type { ShellScript, Word } from '../shell/types';
 import { nodePackageCommand } from '../shell/packageManagers';
-import { appendCommandEdit, commandsOf, hasCacheMountWhere, stageReachesImage, tokenRange } from './_run';
+import { appendCommandEdit, commandsOf, hasCacheMountWhere, tokenRange } from './_run';
 
 const CACHE_PATH = /(^|\/)(\.cache\/yarn|\.yarn-cache|\.yarn\/cache|\.yarn\/berry\/cache)(\/|$)|(^|\/)yarn-cache(\/|$)/;
 
@@ -15,7 +15,7 @@ export const rule: DockerfileRule = {
   check(ctx) {
     for (const info of ctx.model.instructions) {
       if (info.keyword !== 'RUN') continue;
-      if (!info.onbuild && !stageReachesImage(ctx.model, info.stage)) continue;
+      if (!info.onbuild && !ctx.model.reachesImage(info.stage)) continue;
       if (hasCacheMountWhere(info.node, (t) => CACHE_PATH.test(t + '/'))) continue;
       const scripts = info.scripts();
       let install: { script: ShellScript; word: Word; label: string; order: number; nested: boolean } | undefined;

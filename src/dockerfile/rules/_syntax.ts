@@ -162,7 +162,8 @@ export function logicalLine(lines: LineIndex, start: Position, maxLine: number, 
   let more: number[] | undefined;
   let emptyLines: number[] | undefined;
   let line = start.line;
-  let lineText = lines.lineText(line).slice(start.character);
+  // The rest of the first line in one slice (not the whole line, then its tail).
+  let lineText = restOfLine(lines, line, start.character);
   let at = continuationAt(lineText, esc, cont);
   if (at < 0) return new Logical(lineText, line, start.character, undefined, NO_LINES);
   let text = '';
@@ -175,10 +176,9 @@ export function logicalLine(lines: LineIndex, start: Position, maxLine: number, 
     if (at < 0) break;
     let next = -1;
     for (let l = line + 1; l <= last; l++) {
-      const raw = lines.lineText(l);
-      const trimmed = raw.trimStart();
-      if (trimmed.startsWith('#')) continue;
-      if (trimmed === '') {
+      const first = firstNonBlank(lines, l);
+      if (first === 35 /* # */) continue;
+      if (first === -1) {
         (emptyLines ??= []).push(l);
         continue;
       }
@@ -191,6 +191,41 @@ export function logicalLine(lines: LineIndex, start: Position, maxLine: number, 
     at = continuationAt(lineText, esc, cont);
   }
   return new Logical(text, start.line, start.character, more, emptyLines ?? NO_LINES);
+}
+
+/** `lines.lineText(line).slice(character)`, without the intermediate string. */
+function restOfLine(lines: LineIndex, line: number, character: number): string {
+  const starts = lines.starts;
+  if (line < 0 || line >= starts.length) return '';
+  const text = lines.text;
+  const start = starts[line];
+  let end = line + 1 < starts.length ? starts[line + 1] : text.length;
+  while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  if (character < 0) return lines.lineText(line).slice(character);
+  return start + character >= end ? '' : text.slice(start + character, end);
+}
+
+/**
+ * The first character of `lines.lineText(line).trimStart()` as a char code, -1 when that is
+ * empty; reads the document in place (the line's text and its trimmed copy were two strings per line).
+ */
+function firstNonBlank(lines: LineIndex, line: number): number {
+  const starts = lines.starts;
+  if (line < 0 || line >= starts.length) return -1;
+  const text = lines.text;
+  let end = line + 1 < starts.length ? starts[line + 1] : text.length;
+  while (end > starts[line] && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  for (let i = starts[line]; i < end; i++) {
+    const k = text.charCodeAt(i);
+    if (k === 32 || (k >= 9 && k <= 13)) continue;
+    // Other white space (no-break space, U+2028…) as trimStart sees it: the rare slow path.
+    if (k >= 0x80) {
+      const t = text.slice(i, end).trimStart();
+      return t === '' ? -1 : t.charCodeAt(0);
+    }
+    return k;
+  }
+  return -1;
 }
 
 function parse(logical: LogicalLine): ParsedInstruction {
@@ -233,7 +268,7 @@ function parse(logical: LogicalLine): ParsedInstruction {
 }
 
 /** BuildKit's extractBuilderFlags: leading `--words` (quotes and `\` processed) up to the first other word or `--`. */
-function extractFlags(text: string, from: number): { flags: FlagToken[]; argsStart: number } {
+export function extractFlags(text: string, from: number): { flags: FlagToken[]; argsStart: number } {
   const flags: FlagToken[] = [];
   let pos = from;
   for (;;) {
@@ -241,28 +276,45 @@ function extractFlags(text: string, from: number): { flags: FlagToken[]; argsSta
     if (pos >= text.length) return { flags, argsStart: text.length };
     if (text[pos] !== '-' || text[pos + 1] !== '-') return { flags, argsStart: pos };
     const start = pos;
-    let word = '';
-    let quote = '';
+    let word: string;
     let eqRaw = -1;
-    for (; pos < text.length; pos++) {
-      const c = text[pos];
-      if (quote) {
-        if (c === quote) quote = '';
-        else if (c === '\\' && pos + 1 < text.length) word += text[++pos];
-        else word += c;
-        continue;
+    // Most flags (`--mount=type=cache,target=/x`) have no quote or backslash: the word is the
+    // text itself, one slice instead of a string built character by character.
+    let plain = pos;
+    while (plain < text.length) {
+      const k = text.charCodeAt(plain);
+      if (k === 34 || k === 39 || k === 92 || k === 32 || (k >= 9 && k <= 13) || k >= 0x85) break;
+      if (k === 61 && eqRaw < 0) eqRaw = plain;
+      plain++;
+    }
+    const stop = plain < text.length ? text.charCodeAt(plain) : 32;
+    if (stop === 32 || (stop >= 9 && stop <= 13)) {
+      word = text.slice(start, plain);
+      pos = plain;
+    } else {
+      word = '';
+      eqRaw = -1;
+      let quote = '';
+      for (; pos < text.length; pos++) {
+        const c = text[pos];
+        if (quote) {
+          if (c === quote) quote = '';
+          else if (c === '\\' && pos + 1 < text.length) word += text[++pos];
+          else word += c;
+          continue;
+        }
+        if (isSpace(c)) break;
+        if (c === '"' || c === "'") {
+          quote = c;
+          continue;
+        }
+        if (c === '=' && eqRaw < 0) eqRaw = pos;
+        if (c === '\\') {
+          if (pos + 1 < text.length) word += text[++pos];
+          continue;
+        }
+        word += c;
       }
-      if (isSpace(c)) break;
-      if (c === '"' || c === "'") {
-        quote = c;
-        continue;
-      }
-      if (c === '=' && eqRaw < 0) eqRaw = pos;
-      if (c === '\\') {
-        if (pos + 1 < text.length) word += text[++pos];
-        continue;
-      }
-      word += c;
     }
     if (word === '--') return { flags, argsStart: pos };
     const body = word.slice(2);
@@ -282,13 +334,21 @@ function extractFlags(text: string, from: number): { flags: FlagToken[]; argsSta
 
 /** BuildKit's parseStringsWhitespaceDelimited on [start, end). */
 export function splitWhitespace(text: string, start: number, end: number): Token[] {
+  // A character loop: no regex state and no copy of the text up to `end` per call.
   const out: Token[] = [];
-  const re = /[^\t\v\f\r ]+/g;
-  re.lastIndex = start;
-  const slice = text.slice(0, end);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(slice))) out.push({ raw: m[0], start: m.index, end: m.index + m[0].length });
-  return out;
+  let i = start;
+  for (;;) {
+    while (i < end && isWhitespaceDelimiter(text.charCodeAt(i))) i++;
+    if (i >= end) return out;
+    const s = i;
+    while (i < end && !isWhitespaceDelimiter(text.charCodeAt(i))) i++;
+    out.push({ raw: text.slice(s, i), start: s, end: i });
+  }
+}
+
+/** The separators of parseStringsWhitespaceDelimited: tab, vertical tab, form feed, carriage return, space (not line feed). */
+function isWhitespaceDelimiter(k: number): boolean {
+  return k === 32 || k === 9 || k === 11 || k === 12 || k === 13;
 }
 
 export interface JsonArray {
@@ -381,6 +441,18 @@ export interface LexResult {
 }
 
 /**
+ * Whether `lex` on [start, end) can report a problem: every problem comes from a quote or a `$`.
+ * Lets a rule that only wants the problems skip the lexer (and its allocations) on plain words.
+ */
+export function mayHaveLexProblems(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const k = text.charCodeAt(i);
+    if (k === 36 /* $ */ || k === 34 /* " */ || k === 39 /* ' */) return true;
+  }
+  return false;
+}
+
+/**
  * BuildKit's shell lexer (frontend/dockerfile/shell/lex.go) on [start, end): quote
  * removal, escapes, `$x`, `${x}`, `${x:-w}`, `${x-w}`, `${x:+w}`, `${x+w}`, `${x?w}`,
  * `${x:?w}`; `#`, `%`, `/` forms are accepted but not evaluated. `env` maps names to
@@ -434,9 +506,21 @@ export function lex(text: string, start: number, end: number, escape: string, en
             out += v;
             continue;
           }
-          if (d === escape && i + 1 < end && (text[i + 1] === '"' || text[i + 1] === '$' || text[i + 1] === escape)) i++;
-          out += text[i];
+          if (d === escape) {
+            if (i + 1 < end && (text[i + 1] === '"' || text[i + 1] === '$' || text[i + 1] === escape)) i++;
+            out += text[i];
+            i++;
+            continue;
+          }
+          // A run of ordinary characters inside the quotes, as one slice.
+          const s = i;
           i++;
+          while (i < end) {
+            const e = text[i];
+            if (e === '"' || e === '$' || e === escape) break;
+            i++;
+          }
+          out += text.slice(s, i);
         }
         if (!closed) {
           problems.push({ kind: 'quote', message: 'unterminated double quote', start: qs, end });
@@ -450,8 +534,15 @@ export function lex(text: string, start: number, end: number, escape: string, en
         i++;
         if (i < end) out += text[i++];
       } else {
-        out += c;
+        // A run of ordinary characters is appended as one slice, not one by one.
+        const s = i;
         i++;
+        while (i < end) {
+          const d = text[i];
+          if (d === stop || d === "'" || d === '"' || d === '$' || d === escape) break;
+          i++;
+        }
+        out += text.slice(s, i);
       }
     }
     if (stop !== undefined) return undefined; // caller reports the missing stop
