@@ -178,29 +178,6 @@ function chainNearestFirst(stage: Stage | undefined): Stage[] {
   return out;
 }
 
-/** Whether a stage's filesystem ends up in an image: the final stage, or a stage a later FROM builds on. */
-export function stageReachesImage(model: DockerfileModel, stage: Stage | undefined): boolean {
-  if (!stage) return true;
-  if (stage === model.finalStage) return true;
-  let built = builtOnCache.get(model);
-  if (!built) {
-    built = computeBuiltOn(model);
-    builtOnCache.set(model, built);
-  }
-  return built.has(stage);
-}
-
-/** Per model: the stages some later stage builds on (rules ask for every RUN: once per lint, not per RUN). */
-const builtOnCache = new WeakMap<DockerfileModel, ReadonlySet<Stage>>();
-
-function computeBuiltOn(model: DockerfileModel): Set<Stage> {
-  const out = new Set<Stage>();
-  for (const s of model.stages) {
-    for (const t of chainNearestFirst(s)) if (t.index < s.index) out.add(t);
-  }
-  return out;
-}
-
 /** The root image of a stage (following `FROM <stage>`), as written. */
 export function rootImage(stage: Stage | undefined): string | undefined {
   const chain = chainNearestFirst(stage);

@@ -1,5 +1,5 @@
 /**
- * `_run.stageReachesImage` answers from a set computed once per model; it must
+ * `model.reachesImage` answers from a set computed once per model; it must
  * agree with the definition it replaced (a scan of every later stage's chain of
  * parents, per call) on every stage of the corpus and of seeded random
  * multi-stage Dockerfiles (stages built on earlier, later, unknown and
@@ -11,7 +11,6 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { DockerfileParser } from 'dockerfile-ast';
 import { buildModel, type DockerfileModel, type Stage } from '../../../src/dockerfile/model';
-import { stageReachesImage } from '../../../src/dockerfile/rules/_run';
 
 const corpus = process.env.DOCKYARD_CORPUS ?? resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus');
 
@@ -34,10 +33,10 @@ function compare(text: string, label: string): number {
   const model = buildModel(DockerfileParser.parse(text));
   let n = 0;
   for (const stage of [undefined, ...model.stages]) {
-    assert.equal(stageReachesImage(model, stage), reference(model, stage), `${label}: stage ${stage?.index}\n${text}`);
+    assert.equal(model.reachesImage(stage), reference(model, stage), `${label}: stage ${stage?.index}\n${text}`);
     n++;
   }
-  for (const info of model.instructions) assert.equal(stageReachesImage(model, info.stage), reference(model, info.stage), label);
+  for (const info of model.instructions) assert.equal(model.reachesImage(info.stage), reference(model, info.stage), label);
   return n;
 }
 
@@ -53,7 +52,7 @@ function rng(seed: number): () => number {
   };
 }
 
-describe('stageReachesImage', () => {
+describe('model.reachesImage', () => {
   it('agrees with the per-call scan on every stage of the corpus', () => {
     const dir = join(corpus, 'dockerfiles');
     assert.ok(existsSync(dir), `corpus not found at ${dir} (set DOCKYARD_CORPUS)`);
@@ -75,7 +74,8 @@ describe('stageReachesImage', () => {
       const names = Array.from({ length: count }, (_, i) => `s${i}`);
       const lines: string[] = [];
       for (let i = 0; i < count; i++) {
-        const base = next() < 0.6 ? pick([...names, 'alpine', 'S1', 'unknown']) : 'debian';
+        // Earlier, later, unknown, differently cased and numeric references (`FROM 0`).
+        const base = next() < 0.6 ? pick([...names, 'alpine', 'S1', 'unknown', String(Math.floor(next() * count))]) : 'debian';
         lines.push(next() < 0.8 ? `FROM ${base} AS ${pick(names)}` : `FROM ${base}`, 'RUN true');
       }
       compare(lines.join('\n') + '\n', `random ${k}`);
