@@ -15,7 +15,7 @@
  *   after parsing); callers get a copy of the array, so no caller can disturb
  *   another.
  */
-import { Argument, Instruction } from 'dockerfile-ast';
+import { Argument, From, Instruction } from 'dockerfile-ast';
 
 const CACHE = Symbol('dockyard.rawArguments');
 let installed = false;
@@ -201,6 +201,18 @@ export function installAstMemoization(): void {
     }
     return v.slice();
   };
+  // The memo shares each argument (and its range) between callers, and `From.getImageNameRange` /
+  // `getRegistryRange` assign `start`/`end` of the range `getImageRange` returns: hand out a copy, as
+  // the unpatched library built a new range per call (otherwise a rule that reads the image name
+  // shrinks the image range another rule reports: DF062 did).
+  const fromProto = From.prototype as unknown as Record<string, unknown>;
+  const imageRange = fromProto['getImageRange'];
+  if (typeof imageRange === 'function') {
+    fromProto['getImageRange'] = function (this: unknown): { start: unknown; end: unknown } | null {
+      const r = (imageRange as (this: unknown) => { start: unknown; end: unknown } | null).call(this);
+      return r && { start: r.start, end: r.end };
+    };
+  }
 }
 
 /**

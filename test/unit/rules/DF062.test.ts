@@ -14,3 +14,16 @@ ruleTests('DF062', {
     'ARG BASE\nFROM $BASE\n',
   ],
 });
+
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { lintDockerfile } from '../../../src/dockerfile/lint';
+
+it('DF062 covers the whole image when another rule has read the image name first (the shared argument memo)', () => {
+  // A relative WORKDIR makes a rule resolve the path against the stage's image (Workdir.getAbsolutePath),
+  // which reads the image name: that once shrank the image range DF062 reports, in place.
+  const res = lintDockerfile('FROM ubuntu:16.04\nWORKDIR app\n', { config: { severities: { DF062: 'warning', DF039: 'warning', DF077: 'warning' } } });
+  const f = res.findings.find((x) => x.code === 'DF062');
+  assert.deepEqual(f && [f.range.start.character, f.range.end.character], [5, 17]);
+  assert.ok(res.findings.some((x) => x.code === 'DF039'));
+});
