@@ -190,7 +190,8 @@ class Parser {
   private lastEnd = 0;
   private pendingHeredocs: MutHeredoc[] = [];
   /** Closing tokens some enclosing construct waits for (multiset). */
-  private readonly open = new Map<string, number>();
+  // Made on first use: most scripts have no compound command or substitution.
+  private open: Map<string, number> | undefined;
   private deepReported = false;
   /** End offset and expansion flag of the last `readDoubleQuoted` / `readAnsiC`. */
   private quotedEnd = 0;
@@ -733,7 +734,9 @@ class Parser {
   }
 
   private openAdd(stops: ReadonlySet<string>, delta: number): void {
-    for (const k of stops) this.open.set(k, (this.open.get(k) ?? 0) + delta);
+    if (stops.size === 0) return;
+    const open = (this.open ??= new Map());
+    for (const k of stops) open.set(k, (open.get(k) ?? 0) + delta);
   }
 
   private skipNewlines(ctx: Ctx): void {
@@ -764,7 +767,7 @@ class Parser {
         }
         const closer = this.closerName(tok);
         if (closer !== undefined) {
-          if (closer === '' || stops.has(closer) || (this.open.get(closer) ?? 0) > 0) {
+          if (closer === '' || stops.has(closer) || (this.open?.get(closer) ?? 0) > 0) {
             if (prevLast && prevLast.separatorAfter === '\n') prevLast.separatorAfter = null;
             return;
           }
