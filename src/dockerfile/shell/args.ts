@@ -110,7 +110,7 @@ export function parseArgs(words: readonly Word[], spec: ArgSpec = {}): ParsedArg
     // A cluster of short options: -abc, -ovalue, -o value, -q=2.
     const exact = w.raw === v && v.length > 2;
     for (let k = 1; k < v.length; k++) {
-      const name = '-' + v[k];
+      const name = shortName(v, k);
       const cs = exact ? w.start + k : w.start;
       const ce = exact ? cs + 1 : w.end;
       if (spec.shortEquals && v[k + 1] === '=') {
@@ -131,6 +131,13 @@ export function parseArgs(words: readonly Word[], spec: ArgSpec = {}): ParsedArg
 
   return new Parsed(options, positionals, positionalIndexes, endOfOptions);
 }
+
+/** `-x` for the letter at `k` of `v`: one shared string per ASCII letter (no new string per option). */
+function shortName(v: string, k: number): string {
+  const c = v.charCodeAt(k);
+  return c < 128 ? SHORT_NAMES[c] : '-' + v[k];
+}
+const SHORT_NAMES: readonly string[] = Array.from({ length: 128 }, (_, c) => '-' + String.fromCharCode(c));
 
 /**
  * Pushes option `name` of the word at `i`, taking the next word as its value when there is

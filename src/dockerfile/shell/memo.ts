@@ -21,11 +21,21 @@ const UNDEFINED = Symbol('undefined');
 /** Slot 0 of a row is its owner. */
 let nextSlot = 1;
 
+/**
+ * A row with room for every slot handed out so far (all memoized functions are made when their
+ * modules load): `[key]` grew, and was copied, as the recognisers filled it.
+ */
+function newRow(key: object): Row {
+  const row: Row = new Array(nextSlot);
+  row[0] = key;
+  return row;
+}
+
 function rowOf(key: object): Row {
   if (Object.prototype.hasOwnProperty.call(key, MEMO_ROW)) {
     const own = (key as WithRow)[MEMO_ROW];
     if (own === undefined || own[0] !== key) {
-      const row: Row = [key];
+      const row = newRow(key);
       (key as WithRow)[MEMO_ROW] = row;
       return row;
     }
@@ -33,7 +43,7 @@ function rowOf(key: object): Row {
   }
   let row = slots.get(key);
   if (row === undefined) {
-    row = [key];
+    row = newRow(key);
     slots.set(key, row);
   }
   return row;

@@ -77,13 +77,6 @@ interface MutHeredoc {
   terminated: boolean;
 }
 
-/** First and last element of a pipeline / and-or list, when they are simple commands. */
-interface Edges {
-  first?: MutCommand;
-  last?: MutCommand;
-  start: number;
-  end: number;
-}
 
 const REDIRECT_OPS = new Set(['<', '>', '>>', '<<', '<<-', '<<<', '<&', '>&', '<>', '>|', '&>', '&>>']);
 const CLOSERS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
@@ -99,6 +92,9 @@ const STOP_DO: ReadonlySet<string> = new Set(['do']);
 const STOP_DONE: ReadonlySet<string> = new Set(['done']);
 const STOP_CASE_BODY: ReadonlySet<string> = new Set([';;', ';&', ';;&', 'esac']);
 const STOP_ESAC: ReadonlySet<string> = new Set(['esac']);
+/** Shared empty lists of the commands without assignments / redirections (never mutated: `SimpleCommand`'s are read-only). */
+const NO_WORDS: Word[] = [];
+const NO_REDIRECTS: Redirect[] = [];
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 const ARRAY_ASSIGN_HEAD = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=$/;
 
@@ -161,8 +157,7 @@ function parseUncached(source: ScriptSource): ShellScript {
   // Mostly in order already (nested commands complete first); sort (stable) only when not.
   const commands = p.commands;
   if (!sortedBy(commands, byStart)) commands.sort(byStart);
-  const pipelines = p.pipelines;
-  if (!sortedBy(pipelines, byStartThenLongest)) pipelines.sort(byStartThenLongest);
+  const pipelines = p.pipelines; // already in order (see `addPipeline`)
   // The memo row field makes `memoByObject` (commandsOf…) keep its row on the script, not in a WeakMap.
   return { source, commands, pipelines, errors: p.errors, [MEMO_ROW]: undefined } as ShellScript;
 }
@@ -195,8 +190,12 @@ class Parser {
   private lastEnd = 0;
   private pendingHeredocs: MutHeredoc[] = [];
   /** Closing tokens some enclosing construct waits for (multiset). */
-  private readonly open = new Map<string, number>();
+  // Made on first use: most scripts have no compound command or substitution.
+  private open: Map<string, number> | undefined;
   private deepReported = false;
+  /** End offset and expansion flag of the last `readDoubleQuoted` / `readAnsiC`. */
+  private quotedEnd = 0;
+  private quotedExpansion = false;
 
   constructor(private readonly src: string) {
     this.len = src.length;
@@ -422,27 +421,24 @@ class Parser {
       }
       if (c === 34 /* " */) {
         quoted = true;
-        const r = this.readDoubleQuoted(p + 1, ctx, p);
-        value += r.value;
-        if (r.expansion) hasExpansion = true;
-        p = r.end;
+        value += this.readDoubleQuoted(p + 1, ctx, p);
+        if (this.quotedExpansion) hasExpansion = true;
+        p = this.quotedEnd;
         continue;
       }
       // c === '$'
       const n = s[p + 1];
       if (n === "'") {
         quoted = true;
-        const r = this.readAnsiC(p + 2, p);
-        value += r.value;
-        p = r.end;
+        value += this.readAnsiC(p + 2, p);
+        p = this.quotedEnd;
         continue;
       }
       if (n === '"') {
         quoted = true;
-        const r = this.readDoubleQuoted(p + 2, ctx, p);
-        value += r.value;
-        if (r.expansion) hasExpansion = true;
-        p = r.end;
+        value += this.readDoubleQuoted(p + 2, ctx, p);
+        if (this.quotedExpansion) hasExpansion = true;
+        p = this.quotedEnd;
         continue;
       }
       const end = this.readDollar(p, ctx);
@@ -453,14 +449,17 @@ class Parser {
     return { raw: plain ? value : s.slice(start, p), value, start, end: p, quoted, hasExpansion };
   }
 
-  /** `p` is just after the opening `"`. */
-  private readDoubleQuoted(p: number, ctx: Ctx, open: number): { value: string; end: number; expansion: boolean } {
+  /**
+   * `p` is just after the opening `"`. Returns the value; the end offset and whether it holds an
+   * expansion are left in `quotedEnd` / `quotedExpansion` (no result object per quoted string).
+   */
+  private readDoubleQuoted(p: number, ctx: Ctx, open: number): string {
     const s = this.src;
     let value = '';
     let expansion = false;
     while (p < this.len) {
       const c = s[p];
-      if (c === '"') return { value, end: p + 1, expansion };
+      if (c === '"') return this.quoted(value, p + 1, expansion);
       if (c === '\\') {
         const n = s[p + 1];
         if (n === '$' || n === '`' || n === '"' || n === '\\') {
@@ -501,16 +500,22 @@ class Parser {
       p = q;
     }
     this.error('unterminated double quote', open, p);
-    return { value, end: p, expansion };
+    return this.quoted(value, p, expansion);
   }
 
-  /** `p` is just after `$'`. */
-  private readAnsiC(p: number, open: number): { value: string; end: number } {
+  private quoted(value: string, end: number, expansion: boolean): string {
+    this.quotedEnd = end;
+    this.quotedExpansion = expansion;
+    return value;
+  }
+
+  /** `p` is just after `$'`. Returns the value; the end offset is left in `quotedEnd`. */
+  private readAnsiC(p: number, open: number): string {
     const s = this.src;
     let value = '';
     while (p < this.len) {
       const c = s[p];
-      if (c === "'") return { value, end: p + 1 };
+      if (c === "'") return this.quoted(value, p + 1, false);
       if (c === '\\' && p + 1 < this.len) {
         const n = s[p + 1];
         value += ANSI_ESCAPES[n] ?? '\\' + n;
@@ -521,7 +526,7 @@ class Parser {
       p++;
     }
     this.error('unterminated $\'…\' quote', open, p);
-    return { value, end: p };
+    return this.quoted(value, p, false);
   }
 
   /** `p` is at `$`; returns the end of the expansion (p + 1 for a literal `$`). */
@@ -558,7 +563,8 @@ class Parser {
         const close = s.indexOf("'", p + 1);
         p = close < 0 ? this.len : close + 1;
       } else if (c === '"') {
-        p = this.readDoubleQuoted(p + 1, ctx, p).end;
+        this.readDoubleQuoted(p + 1, ctx, p);
+        p = this.quotedEnd;
       } else if (c === '`') {
         if (this.inBacktick > 0) break;
         p = this.parseBacktick(p, ctx);
@@ -728,7 +734,9 @@ class Parser {
   }
 
   private openAdd(stops: ReadonlySet<string>, delta: number): void {
-    for (const k of stops) this.open.set(k, (this.open.get(k) ?? 0) + delta);
+    if (stops.size === 0) return;
+    const open = (this.open ??= new Map());
+    for (const k of stops) open.set(k, (open.get(k) ?? 0) + delta);
   }
 
   private skipNewlines(ctx: Ctx): void {
@@ -759,7 +767,7 @@ class Parser {
         }
         const closer = this.closerName(tok);
         if (closer !== undefined) {
-          if (closer === '' || stops.has(closer) || (this.open.get(closer) ?? 0) > 0) {
+          if (closer === '' || stops.has(closer) || (this.open?.get(closer) ?? 0) > 0) {
             if (prevLast && prevLast.separatorAfter === '\n') prevLast.separatorAfter = null;
             return;
           }
@@ -772,16 +780,16 @@ class Parser {
           this.consume(ctx);
           continue;
         }
-        const edges = this.parseAndOr(ctx, sep);
+        const last = this.parseAndOr(ctx, sep);
         const next = this.peek(ctx);
         if (next.t === T.Op && (next.op === ';' || next.op === '&')) {
           sep = next.op;
-          if (edges.last) edges.last.separatorAfter = sep;
+          if (last) last.separatorAfter = sep;
           this.consume(ctx);
         } else {
           sep = null;
         }
-        prevLast = edges.last;
+        prevLast = last;
         haveItem = true;
         if (this.pos === before) {
           // Safety net: always make progress.
@@ -796,21 +804,20 @@ class Parser {
     }
   }
 
-  private parseAndOr(ctx: Ctx, sepBefore: Separator): Edges {
+  /** Returns the last element of the list when it is a simple command (no object per list: only it is used). */
+  private parseAndOr(ctx: Ctx, sepBefore: Separator): MutCommand | undefined {
     // Every pipeline but the last of an && / || list is a condition for `set -e`.
     const from = this.commands.length;
     let lastFrom = from;
     let sep = sepBefore;
-    let first: Edges | undefined;
-    let r: Edges;
+    let last: MutCommand | undefined;
     for (;;) {
       lastFrom = this.commands.length;
-      r = this.parsePipeline(ctx, sep);
-      first ??= r;
+      last = this.parsePipeline(ctx, sep);
       const tok = this.peek(ctx);
       if (tok.t === T.Op && (tok.op === '&&' || tok.op === '||')) {
         sep = tok.op;
-        if (r.last) r.last.separatorAfter = sep;
+        if (last) last.separatorAfter = sep;
         this.consume(ctx);
         this.skipNewlines(ctx);
         continue;
@@ -819,10 +826,11 @@ class Parser {
     }
     // Commands of every pipeline but the last one (in completion order: a contiguous range).
     for (let i = from; i < lastFrom; i++) (this.commands[i] as MutCommand).inCondition = true;
-    return { first: first.first, last: r.last, start: first.start, end: r.end };
+    return last;
   }
 
-  private parsePipeline(ctx: Ctx, sepBefore: Separator): Edges {
+  /** Returns the pipeline's last element when it is a simple command. */
+  private parsePipeline(ctx: Ctx, sepBefore: Separator): MutCommand | undefined {
     let tok = this.peek(ctx);
     const start = tok.start;
     let negated = false;
@@ -843,13 +851,11 @@ class Parser {
     let size = 0;
     let sep = sepBefore;
     const posBefore = this.pos;
-    let first: MutCommand | undefined;
     let last: MutCommand | undefined;
     for (;;) {
       const cmd = this.parseCommand(elemCtx, sep);
       size++;
       if (cmd) simple.push(cmd);
-      if (size === 1) first = cmd;
       last = cmd;
       const next = this.peek(ctx);
       if (next.t === T.Op && (next.op === '|' || next.op === '|&')) {
@@ -864,8 +870,24 @@ class Parser {
     if (size > 1) for (const c of simple) c.inPipeline = true;
     const end = Math.max(this.lastEnd, start);
     const pipeline: Pipeline & { size: number } = { commands: simple, negated, start, end, size };
-    if (this.pos !== posBefore || negated) this.pipelines.push(pipeline);
-    return { first, last, start, end };
+    if (this.pos !== posBefore || negated) this.addPipeline(pipeline);
+    return last;
+  }
+
+  /**
+   * Inserts a pipeline in order (by start, longest first). Nested pipelines complete before the
+   * ones around them, so most inserts move a few entries; a stable insertion gives the order the
+   * stable sort of the whole list gave, without that sort's temporary arrays.
+   */
+  private addPipeline(pipeline: Pipeline): void {
+    const ps = this.pipelines;
+    let i = ps.length;
+    ps.push(pipeline);
+    while (i > 0 && byStartThenLongest(ps[i - 1], pipeline) > 0) {
+      ps[i] = ps[i - 1];
+      i--;
+    }
+    ps[i] = pipeline;
   }
 
   /** A simple or compound command; returns the SimpleCommand when it is one. */
@@ -1191,9 +1213,10 @@ class Parser {
   }
 
   private parseSimple(ctx: Ctx, sepBefore: Separator): MutCommand | undefined {
-    const assignments: Word[] = [];
+    // Most commands have neither assignments nor redirections: those arrays are made when needed.
+    let assignments: Word[] | undefined;
     const words: Word[] = [];
-    const redirects: Redirect[] = [];
+    let redirects: Redirect[] | undefined;
     let start = -1;
     for (;;) {
       const tok = this.peek(ctx);
@@ -1202,11 +1225,11 @@ class Parser {
         this.consume(ctx);
         const w = tok.word!;
         if (words.length === 0 && isNameStart(w.raw.charCodeAt(0)) && w.raw.indexOf('=') > 0 && ASSIGNMENT.test(w.raw)) {
-          assignments.push(w);
+          (assignments ??= []).push(w);
           continue;
         }
         words.push(w);
-        if (words.length === 1 && assignments.length === 0) {
+        if (words.length === 1 && assignments === undefined) {
           if (w.raw === '[[') {
             this.readTestExpression(ctx, words, tok);
             continue;
@@ -1224,7 +1247,7 @@ class Parser {
       }
       if (tok.t === T.Op && REDIRECT_OPS.has(tok.op)) {
         if (start < 0) start = tok.start;
-        redirects.push(this.parseRedirect(ctx));
+        (redirects ??= []).push(this.parseRedirect(ctx));
         continue;
       }
       break;
@@ -1240,9 +1263,9 @@ class Parser {
     }
     const cmd: MutCommand = {
       type: 'simple',
-      assignments,
+      assignments: assignments ?? NO_WORDS,
       words,
-      redirects,
+      redirects: redirects ?? NO_REDIRECTS,
       start,
       end: Math.max(this.lastEnd, start),
       separatorBefore: sepBefore,

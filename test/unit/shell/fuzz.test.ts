@@ -34,6 +34,12 @@ describe('parseShell: fuzz', () => {
         for (const w of [...c.assignments, ...c.words]) assert.equal(text.slice(w.start, w.end), w.raw);
       }
       for (let i = 1; i < s.commands.length; i++) assert.ok(s.commands[i - 1].start <= s.commands[i].start);
+      // Pipelines are inserted in order as they complete: the same list as a stable sort of them
+      // in completion order (what the parser did before), i.e. sorted with ties in completion order.
+      const byStartThenLongest = (a: { start: number; end: number }, b: { start: number; end: number }): number =>
+        a.start - b.start || b.end - a.end;
+      assert.deepEqual([...s.pipelines].sort(byStartThenLongest), s.pipelines);
+      for (let i = 1; i < s.pipelines.length; i++) assert.ok(byStartThenLongest(s.pipelines[i - 1], s.pipelines[i]) <= 0);
     }
     assert.ok(Date.now() - started < 10_000, 'fuzzing took too long');
   });
