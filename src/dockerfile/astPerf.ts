@@ -15,7 +15,9 @@
  *   after parsing); callers get a copy of the array, so no caller can disturb
  *   another.
  */
-import { Argument, From, Instruction, JSONArgument, JSONInstruction, ModifiableInstruction } from 'dockerfile-ast';
+import { Argument, From, Instruction, JSONArgument, JSONInstruction, ModifiableInstruction, Property } from 'dockerfile-ast';
+// The class behind the `ImageTemplate` interface (the package's main module exports only the interface).
+import { ImageTemplate } from 'dockerfile-ast/lib/imageTemplate';
 
 const CACHE = Symbol('dockyard.rawArguments');
 /** The arguments without the flags (ModifiableInstruction); `null` while `getFlags` builds the flags. */
@@ -424,6 +426,58 @@ export function constructInstruction<T extends object>(Class: new (...a: never[]
   return Reflect.construct(Class, args) as T;
 }
 
+type Rng = { start: Pos; end: Pos };
+type ArgLike = { getValue(): string; getRange(): Rng };
+type Doc = InstructionInternals['document'];
+
+/**
+ * dockerfile-ast's `Property` (ENV, LABEL, ARG) computes its name, value and
+ * ranges in its constructor through three static helpers; they are replaced by
+ * the same code with ranges as plain objects (what `Range.create` returns for
+ * two positions, without its validation), and `getValue` (which unescapes one
+ * character at a time by string concatenation) answers a value with nothing to
+ * unescape (no escape character, quote, whitespace or line break) as it is.
+ */
+function installPropertyShortcuts(): void {
+  const P = Property as unknown as Record<string, unknown>;
+  const getValue = P['getValue'];
+  if (typeof getValue !== 'function' || typeof P['getNameRange'] !== 'function' || typeof P['getValueRange'] !== 'function') return;
+  P['getValue'] = function (this: unknown, value: string, escapeChar: string): string {
+    const first = value.charCodeAt(0);
+    // The original: skips leading whitespace, strips enclosing quotes, unescapes, drops escaped newlines and their comments.
+    if (first !== 34 /* " */ && first !== 39 /* ' */ && !/[\s'"]/.test(value) && value.indexOf(escapeChar) === -1) return value;
+    return (getValue as (this: unknown, v: string, e: string) => string).call(this, value, escapeChar);
+  };
+  P['getNameRange'] = function (document: Doc, arg: ArgLike): Rng {
+    const value = arg.getValue();
+    const index = value.indexOf('=');
+    if (index !== -1) {
+      const initial = value.charAt(0);
+      const before = value.charAt(index - 1);
+      if ((initial === '"' && before === '"') || (initial === "'" && before === "'") || (initial !== '"' && initial !== "'")) {
+        const start = arg.getRange().start;
+        return { start, end: document.positionAt(document.offsetAt(start) + index) };
+      }
+    }
+    return arg.getRange();
+  };
+  P['getValueRange'] = function (document: Doc, arg: ArgLike): Rng {
+    const r = arg.getRange();
+    return { start: document.positionAt(document.offsetAt(r.start) + arg.getValue().indexOf('=') + 1), end: document.positionAt(document.offsetAt(r.end)) };
+  };
+}
+
+/** `ImageTemplate.getRange` (asked once per comment by `organizeComments`, and by the model), ranges as plain objects. */
+function installImageTemplateRange(): void {
+  const proto = ImageTemplate.prototype as unknown as Record<string, unknown>;
+  if (typeof proto['getRange'] !== 'function') return;
+  proto['getRange'] = function (this: { getInstructions(): { getRange(): Rng }[] }): Rng {
+    const instructions = this.getInstructions();
+    if (instructions.length === 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { start: instructions[0].getRange().start, end: instructions[instructions.length - 1].getRange().end };
+  };
+}
+
 export function installAstMemoization(): void {
   if (installed) return;
   installed = true;
@@ -441,6 +495,8 @@ export function installAstMemoization(): void {
   };
   installArgumentsMemo();
   installLazyJson();
+  installPropertyShortcuts();
+  installImageTemplateRange();
   // The memo shares each argument (and its range) between callers, and `From.getImageNameRange` /
   // `getRegistryRange` assign `start`/`end` of the range `getImageRange` returns: hand out a copy, as
   // the unpatched library built a new range per call (otherwise a rule that reads the image name
