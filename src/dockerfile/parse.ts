@@ -49,7 +49,7 @@ import {
 } from 'dockerfile-ast';
 // The class behind the `Dockerfile` interface (the package's main module exports only the interface).
 import { Dockerfile as DockerfileImpl } from 'dockerfile-ast/lib/dockerfile';
-import { installAstMemoization } from './astPerf';
+import { constructInstruction, installAstMemoization } from './astPerf';
 
 interface Pos {
   line: number;
@@ -496,7 +496,7 @@ class Parser {
     const instructionRange = { start: startPosition, end: doc.positionAt(instructionEnd) };
     const lineRange = { start: startPosition, end: doc.positionAt(end) };
     const Class = CLASSES.get(instruction.toUpperCase()) ?? Instruction;
-    return new Class(doc, lineRange, this.dockerfile, this.escapeChar, instruction, instructionRange);
+    return constructInstruction(Class, [doc, lineRange, this.dockerfile, this.escapeChar, instruction, instructionRange]);
   }
 }
 

@@ -173,6 +173,39 @@ describe('parseDockerfile', () => {
     }
   });
 
+  it('answers the same whatever the order of calls, and callers cannot disturb each other', () => {
+    // The memos of astPerf.ts (arguments, flags, lazy JSON) depend on which getter runs first:
+    // call the getters in several orders, mutate the argument arrays handed out, then compare the whole tree.
+    const ORDERS = [
+      ['getFlags', 'getArguments', 'getJSONStrings'],
+      ['getJSONStrings', 'getArguments', 'getFlags'],
+      ['getOpeningBracket', 'getFlags', 'getRawArguments'],
+      ['getRawArguments', 'getClosingBracket', 'getArguments'],
+    ];
+    const files = corpusFiles();
+    const next = rng(0x0dde);
+    for (let k = 0; k < files.length; k += 3) {
+      const [f, text0] = files[k];
+      const text = k % 2 ? text0 : mutate(text0, next);
+      const expected = withoutAstMemoization(() => describeTree((t) => DockerfileParser.parse(t), text));
+      const ours = parseDockerfile(text);
+      const order = ORDERS[k % ORDERS.length];
+      for (const inst of ours.getInstructions()) {
+        const obj = inst as unknown as Record<string, (() => unknown) | undefined>;
+        for (const m of order) {
+          const got = obj[m]?.call(inst);
+          // dockerfile-ast itself hands out its own flags and JSON strings arrays: only the fresh ones may be mutated.
+          if (Array.isArray(got) && (m === 'getArguments' || m === 'getRawArguments')) {
+            got.shift();
+            got.push('junk');
+            got.reverse();
+          }
+        }
+      }
+      assert.deepEqual(describeTree(() => ours, text), expected, `${f} (${order.join(', ')})`);
+    }
+  });
+
   it('never throws nor hangs on junk', () => {
     const next = rng(7);
     for (let k = 0; k < 2000; k++) {
