@@ -17,6 +17,7 @@
  */
 import { Alias, Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type Node as YNode, type ParseOptions, type SchemaOptions } from 'yaml';
 import { recordAliasTargets } from './anchors';
+import { define, isMergeKey, RESET_TAG, scalarKey, scalarValue } from './schema/yamlValue';
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
 
@@ -65,6 +66,48 @@ const ESCAPES: Record<string, string> = {
 };
 
 const NAME = /^[A-Za-z0-9_.-]+$/;
+
+/** The value of an anchor whose node is still being read (an alias to it is a cycle). */
+const PENDING = Symbol('pending');
+/**
+ * Deeper indentation than this and the plain value is left to `YamlValue`, whose depth
+ * cut-off (200 levels) such a file could reach.
+ */
+const MAX_VALUE_INDENT = 60;
+
+/**
+ * The plain value read along with a Document, and the contents it was read from, kept on
+ * the Document under a symbol (a WeakMap holding the value tree made the garbage collector's
+ * work on it, ephemerons, cost more than the conversion it saves).
+ */
+const PLAIN = Symbol('plainValue');
+interface WithPlain {
+  [PLAIN]?: { contents: unknown; value: unknown };
+}
+
+/**
+ * The value `new YamlValue(doc, false).root` gives (what the schema validator
+ * checks), when the fast path built `doc` and could build it while reading
+ * (test/unit/compose/fastYaml.test.ts checks they are identical).
+ */
+export function fastPlainValue(doc: Document): { value: unknown } | undefined {
+  const hit = (doc as WithPlain)[PLAIN];
+  return hit && hit.contents === doc.contents ? hit : undefined;
+}
+
+/** Merge keys applied as `YamlValue` does: explicit keys win, then earlier sources over later ones. */
+function applyMerges(obj: Record<string, unknown>, merges: readonly unknown[]): void {
+  for (const m of merges) {
+    // A mapping, or a sequence of them (other items are ignored).
+    const sources = Array.isArray(m) ? m : [m];
+    for (const src of sources) {
+      if (!src || typeof src !== 'object' || Array.isArray(src)) continue;
+      for (const k of Object.keys(src)) {
+        if (!Object.prototype.hasOwnProperty.call(obj, k)) define(obj, k, (src as Record<string, unknown>)[k]);
+      }
+    }
+  }
+}
 
 // ---------------------------------------------------------------------------
 // nodes
@@ -164,6 +207,16 @@ class FastParser {
   /** Every anchor (offset of its `&`) and alias read, to resolve the aliases without a walk of the tree. */
   private readonly anchors: { at: number; name: string; node: YNode }[] = [];
   private readonly aliases: Alias[] = [];
+  /**
+   * The plain value (as `YamlValue` builds it: merge keys applied, aliases resolved,
+   * `!reset` entries dropped) of the node the last reading method returned, built
+   * alongside the nodes so the validator needs no conversion pass.
+   */
+  private val: unknown = null;
+  /** False when the value is left to `YamlValue` (too deep). */
+  private valueOk = true;
+  /** Anchor name -> its node's value ({@link PENDING} while the node is read). */
+  private readonly anchorValues = new Map<string, unknown>();
 
   constructor(text: string, options: Options) {
     this.text = text;
@@ -178,6 +231,7 @@ class FastParser {
       this.ends.push(e);
       this.indents.push(i - s);
       this.kinds.push(i === e ? 0 : text.charCodeAt(i) === 35 ? 1 : 2);
+      if (i - s > MAX_VALUE_INDENT) this.valueOk = false;
       if (e === this.n) break;
       s = e + 1;
     }
@@ -221,6 +275,7 @@ class FastParser {
     const contentEnd = contents.range![2];
     this.doc.range = [docStart, contentEnd, r.pending ? r.pending.end : contentEnd];
     recordAliasTargets(this.doc, this.aliasTargets());
+    if (this.valueOk) Object.defineProperty(this.doc, PLAIN, { value: { contents, value: this.val } });
     return this.doc;
   }
 
@@ -371,6 +426,8 @@ class FastParser {
     const map = newMap(this.doc.schema);
     const items = map.items as Pair<YNode, YNode | null>[];
     const keys = new Set<unknown>();
+    const obj: Record<string, unknown> = {};
+    let merges: unknown[] | undefined;
     let at = start;
     let offset = start;
     let pending: Pending | undefined;
@@ -383,6 +440,9 @@ class FastParser {
       keys.add(key.value);
       const r = this.mapValue(l, colon + 1, indent);
       items.push(newPair(key, r.node));
+      if (isMergeKey(key)) (merges ??= []).push(this.val);
+      // compose-go drops `!reset` values before validating.
+      else if ((r.node as { tag?: string }).tag !== RESET_TAG) define(obj, scalarKey(key), this.val);
       offset = r.node.range![2];
       pending = r.pending;
       const next = r.next;
@@ -405,6 +465,8 @@ class FastParser {
       at = this.starts[next] + ni;
       pending = undefined;
     }
+    if (merges) applyMerges(obj, merges);
+    this.val = obj;
     return { node: map, next: l, pending: this.closeCollection(map, start, offset, indent, pending) };
   }
 
@@ -415,6 +477,7 @@ class FastParser {
     const { text } = this;
     const seq = newSeq(this.doc.schema);
     const items = seq.items as YNode[];
+    const arr: unknown[] = [];
     const start = this.starts[l] + indent;
     let offset = start;
     let pending: Pending | undefined;
@@ -435,6 +498,7 @@ class FastParser {
         r = this.inlineValue(l, at, indent);
       }
       items.push(r.node);
+      arr.push(this.val);
       offset = r.node.range![2];
       pending = r.pending;
       const next = r.next;
@@ -452,6 +516,7 @@ class FastParser {
       l = next;
       pending = undefined;
     }
+    this.val = arr;
     return { node: seq, next: l, pending: this.closeCollection(seq, start, offset, indent, pending) };
   }
 
@@ -473,6 +538,7 @@ class FastParser {
       if (c0 === 38) {
         if (!NAME.test(name)) decline();
         anchor = name;
+        this.anchorValues.set(name, PENDING);
       } else {
         if (name !== 'reset' && name !== 'override') decline();
         tag = '!' + name;
@@ -491,6 +557,7 @@ class FastParser {
           if (anchor) {
             r.node.anchor = anchor;
             this.anchors.push({ at: propAt, name: anchor, node: r.node });
+            this.anchorValues.set(anchor, this.val);
           }
           return r;
         }
@@ -529,6 +596,7 @@ class FastParser {
       if (r.node instanceof Alias) decline();
       (r.node as Scalar).anchor = anchor;
       this.anchors.push({ at: propAt, name: anchor, node: r.node });
+      this.anchorValues.set(anchor, this.val);
     }
     return r;
   }
@@ -580,6 +648,7 @@ class FastParser {
     node.range = [at, at, at];
     node.source = '';
     node.type = Scalar.PLAIN;
+    this.val = scalarValue(node);
     return node;
   }
 
@@ -601,11 +670,15 @@ class FastParser {
       if (!NAME.test(name)) decline();
       node = new Alias(name);
       this.aliases.push(node as Alias);
+      // The closest anchor before it; none, or its own ancestor (a cycle): null, as in `YamlValue`.
+      const v = this.anchorValues.get(name);
+      this.val = v === undefined || v === PENDING ? null : v;
       valueEnd = p;
     } else if (c === 34 || c === 39) {
       const close = this.quoteEnd(at, e);
       if (close < 0) decline();
       node = this.quoted(at, close);
+      this.val = scalarValue(node as Scalar);
       valueEnd = close;
     } else if (c === 91 /* [ */ || c === 123 /* { */) {
       const r = this.flow(at, e);
@@ -617,6 +690,7 @@ class FastParser {
       const s = this.resolvePlain(src, false);
       s.range = [at, end, end];
       node = s;
+      this.val = scalarValue(s);
       valueEnd = end;
     }
     // Only spaces and a comment may follow.
@@ -737,6 +811,9 @@ class FastParser {
     const close = isMap ? 125 : 93;
     const coll = isMap ? newMap(this.doc.schema) : newSeq(this.doc.schema);
     coll.flow = true;
+    const obj: Record<string, unknown> = {};
+    const arr: unknown[] = [];
+    let merges: unknown[] | undefined;
     let p = at + 1;
     const skip = (): void => {
       while (p < e && text.charCodeAt(p) === 32) p++;
@@ -792,14 +869,19 @@ class FastParser {
         v.range![2] = p; // a value's trailing spaces are part of it
         for (const it of (coll as YAMLMap).items) if ((it.key as Scalar).value === k.value) decline();
         (coll as YAMLMap).items.push(newPair(k, v));
+        if (isMergeKey(k)) (merges ??= []).push(scalarValue(v));
+        else define(obj, scalarKey(k), scalarValue(v));
       } else {
         const v = scalar(false);
         skip();
         v.range![2] = p;
         (coll as YAMLSeq).items.push(v);
+        arr.push(scalarValue(v));
       }
     }
     coll.range = [at, p, p];
+    if (merges) applyMerges(obj, merges);
+    this.val = isMap ? obj : arr;
     return { node: coll, end: p };
   }
 }

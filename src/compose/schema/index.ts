@@ -6,6 +6,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLParseError, YAMLSeq, type Document, type DocumentOptions, type Node as YNode, type ParseOptions, type SchemaOptions, type Tags } from 'yaml';
 import { closest, LineIndex, type Range } from '../../util/text';
+import { fastPlainValue } from '../fastYaml';
 import type { Finding, Fix } from '../../dockerfile/types';
 import { jsonType, knownKeys, schemaIssues, type JsonType, type SchemaIssue } from './validator';
 import { OVERRIDE_TAG, RESET_TAG, YamlValue } from './yamlValue';
@@ -75,7 +76,9 @@ export function validateComposeSchema(doc: Document, lines: LineIndex, options: 
     if (!doc.contents || (isScalar(doc.contents) && doc.contents.value === null)) return [];
     // Most files are valid: validate the plain value first, and record where each key came
     // from (a second conversion) only when there is an issue to place.
-    const issues = schemaIssues(new YamlValue(doc, false).root);
+    // The fast reader builds that value while reading; other documents are converted here.
+    const fast = fastPlainValue(doc);
+    const issues = schemaIssues(fast ? fast.value : new YamlValue(doc, false).root);
     if (!issues.length) return [];
     return toFindings(issues, new YamlValue(doc), lines);
   } catch (e) {

@@ -215,16 +215,18 @@ export class YamlValue {
   private keyOf(node: YNode | null): string {
     const n = node && isAlias(node) ? this.deref(node) : node;
     if (!n) return 'null';
-    if (isScalar(n)) {
-      const v = n.value;
-      if (typeof v === 'symbol') return v.description ?? '';
-      return v === null ? 'null' : String(v);
-    }
-    return String(n);
+    return isScalar(n) ? scalarKey(n) : String(n);
   }
 }
 
-function define(obj: Record<string, unknown>, key: string, value: unknown): void {
+/** A scalar mapping key as compose-go sees it: a string. */
+export function scalarKey(n: Scalar): string {
+  const v = n.value;
+  if (typeof v === 'symbol') return v.description ?? '';
+  return v === null ? 'null' : String(v);
+}
+
+export function define(obj: Record<string, unknown>, key: string, value: unknown): void {
   // defineProperty only for `__proto__`, so it stays an ordinary key (and objects stay fast).
   if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
   else obj[key] = value;
@@ -234,7 +236,7 @@ function isReset(node: YNode | null | undefined): boolean {
   return !!node && !isAlias(node) && (node as { tag?: string }).tag === RESET_TAG;
 }
 
-function isMergeKey(node: YNode | null): boolean {
+export function isMergeKey(node: YNode | null): boolean {
   if (!node || !isScalar(node)) return false;
   const v = node.value;
   if (typeof v === 'symbol') return v.description === '<<';
@@ -247,7 +249,8 @@ const CORE_OCT = /^0o[0-7]+$/;
 const CORE_HEX = /^0x[0-9a-fA-F]+$/;
 const CORE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 
-function scalarValue(node: Scalar): unknown {
+/** A scalar's value as compose-go validates it. */
+export function scalarValue(node: Scalar): unknown {
   const tag = node.tag;
   let v = node.value as unknown;
   if (typeof v === 'symbol') return v.description ?? '';

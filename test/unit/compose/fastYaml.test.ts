@@ -11,8 +11,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, Pair, parseAllDocuments, Scalar, YAMLMap, YAMLSeq, type Alias, type Document, type Node as YNode } from 'yaml';
 import { aliasTargets } from '../../../src/compose/anchors';
-import { fastParseYaml } from '../../../src/compose/fastYaml';
-import { COMPOSE_YAML_OPTIONS } from '../../../src/compose/schema';
+import { fastParseYaml, fastPlainValue } from '../../../src/compose/fastYaml';
+import { COMPOSE_YAML_OPTIONS, YamlValue } from '../../../src/compose/schema';
 import { generateCompose } from '../../bench/compose';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
@@ -71,7 +71,23 @@ function check(text: string, label: string): boolean {
   // The alias targets the reader records are those the walk of `aliasTargets` finds.
   const targets = (m: Map<Alias, YNode>): string[] => [...m].map(([a, n]) => `${String(a.range)} -> ${String(n.range)}`).sort();
   assert.deepEqual(targets(aliasTargets(fast)), targets(aliasTargets(ref)), `${label}: alias targets differ`);
+  // The plain value read along with the nodes is the one `YamlValue` converts (key order included).
+  const value = fastPlainValue(fast);
+  if (value) {
+    valuesChecked++;
+    const expected = new YamlValue(ref, false).root;
+    assert.deepStrictEqual(value.value, expected, `${label}: plain value differs`);
+    assert.equal(ordered(value.value), ordered(expected), `${label}: plain value's key order differs`);
+  }
   return true;
+}
+
+/** How many plain values `check` compared. */
+let valuesChecked = 0;
+
+/** A value as JSON with keys in their order, numbers written so NaN, ±Infinity and -0 stay apart. */
+function ordered(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' ? `n:${Object.is(x, -0) ? '-0' : String(x)}` : x));
 }
 
 /** `toJS()`, or the message it throws (an alias without anchor throws in both). */
@@ -131,14 +147,18 @@ describe('fast YAML path', () => {
 
   it('builds the same Document as yaml for every corpus file it takes', () => {
     let taken = 0;
+    const before = valuesChecked;
     for (const { f, text } of texts) if (check(text, f)) taken++;
     // Most real files are in the subset (the rest fall back to yaml).
     if (process.env.FASTYAML_STATS) console.log(`corpus: fast path took ${taken} of ${texts.length}`);
+    assert.equal(valuesChecked - before, taken, 'a corpus file read without its plain value');
     assert.ok(taken >= texts.length / 2, `fast path took only ${taken} of ${texts.length} corpus files`);
   });
 
   it('takes the generated 200-service file', () => {
+    const before = valuesChecked;
     assert.ok(check(generateCompose(200), 'generated-200'), 'the fast path declined the generated file');
+    assert.equal(valuesChecked, before + 1, 'no plain value read with the generated file');
   });
 
   it('matches yaml on small hand-written cases', () => {
@@ -162,6 +182,11 @@ describe('fast YAML path', () => {
       'z: *x\na: &x\n  b: &y\n    c: 1\n  d: *y\n  e: *x\nf: *x\ng: &y 2\nh: *y\ni: &x [1]\nj: *x\n',
       'k: &x\n  b: *x\n  c: &y 1\n  d: *y\n',
       'a:\n  - b: 1\n    c: 2\n    # c\n  - d\n',
+      // Merge keys (sequences of sources, non-mapping sources, flow), `__proto__`, compose tags, odd keys and numbers.
+      'base: &b\n  x: 1\n  y: [1, 2]\nother: &o\n  y: 3\n  z: 4\nm:\n  <<:\n    - *b\n    - *o\n    - 5\n  x: 9\n',
+      'o: &o\n  y: 3\nn:\n  <<: *o\n  __proto__: 1\no2: !override\np: !override\n  <<: {q: 1}\n  r: 2\n',
+      'v:\n  <<: {<<: 1, w: 2}\n1: a\n"1": b\nnull: c\n',
+      'a: .nan\nb: -0\nc: -.inf\nd: !override\n',
       'a: "q\\n\\"\\x41"\nb: \'it\'\'s\'\nc: 0o17\nd: 0x1f\ne: 1.50\nf: .inf\ng: -3\nh: ~\ni: TRUE\nj: 1e3\n',
     ];
     for (const c of cases) check(c, JSON.stringify(c));
@@ -199,7 +224,7 @@ describe('fast YAML path', () => {
         if (check(m, `${f} mutation ${round}`)) taken++;
       }
     }
-    if (process.env.FASTYAML_STATS) console.log(`mutations: fast path took ${taken} of ${total}`);
+    if (process.env.FASTYAML_STATS) console.log(`mutations: fast path took ${taken} of ${total}, plain values compared ${valuesChecked}`);
     assert.ok(total >= 3000);
     assert.ok(taken > 0);
   });
