@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { LineIndex, type Position, type Range } from '../../src/util/text';
-import { extractFlags, lex, logicalLine, mayHaveLexProblems, splitWhitespace, type LogicalLine, type FlagToken, type LexProblem, type LexResult, type Token } from '../../src/dockerfile/rules/_syntax';
+import { extractFlags, lex, logicalLine, mayHaveLexProblems, parseWords, splitWhitespace, type LogicalLine, type FlagToken, type LexProblem, type LexResult, type Token } from '../../src/dockerfile/rules/_syntax';
 
 const corpus = process.env.DOCKYARD_CORPUS ?? resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
 
@@ -437,6 +437,18 @@ describe('_syntax helpers: equal to the implementations they replace', () => {
       for (const [s, e] of [[0, t.length], [Math.min(2, t.length), Math.max(0, t.length - 3)], [Math.min(5, t.length), Math.min(2, t.length)]]) {
         assert.deepEqual(splitWhitespace(t, s, e) as Token[], oldSplitWhitespace(t, s, e), JSON.stringify([t, s, e]));
       }
+    }
+  });
+  it('splitWhitespace and parseWords with `max` give the first words of the full split', () => {
+    for (const t of inputs) {
+      const all = splitWhitespace(t, 0, t.length);
+      for (const esc of ['\\', '`']) {
+        const words = parseWords(t, 0, t.length, esc);
+        for (const max of [1, 2, 3]) {
+          assert.deepEqual(parseWords(t, 0, t.length, esc, max), words.slice(0, max), JSON.stringify(t));
+        }
+      }
+      for (const max of [1, 2, 3]) assert.deepEqual(splitWhitespace(t, 0, t.length, max), all.slice(0, max), JSON.stringify(t));
     }
   });
   it('mayHaveLexProblems is false only where lex reports no problem', () => {

@@ -1,6 +1,6 @@
 import type { DockerfileRule } from '../types';
 import type { Range } from '../../util/text';
-import { jsonArray, parseInstruction, parseWords, splitWhitespace } from './_syntax';
+import { jsonArray, parseInstruction, parseWords, splitWhitespace, type ParsedInstruction } from './_syntax';
 
 /** Instructions BuildKit rejects without any argument (SHELL is DF016, HEALTHCHECK CMD without command DF011). */
 const NEEDS_ONE = new Set(['ARG', 'ENV', 'LABEL', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'MAINTAINER', 'ONBUILD', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
@@ -19,13 +19,13 @@ export const rule: DockerfileRule = {
       const p = parseInstruction(ctx, info);
       const kw = p.keyword;
       const text = p.logical.text;
-      const kwRange = (): Range => p.logical.range(p.keywordTok.start, p.keywordTok.end);
       const written = p.keywordTok.raw;
 
       if (kw === 'COPY' || kw === 'ADD') {
         const json = jsonArray(text, p.argsStart, p.argsEnd);
         if (json === 'not-strings') continue;
-        const n = json ? json.values.length : splitWhitespace(text, p.argsStart, p.argsEnd).length;
+        // Two words are enough to know: the rest of a long COPY is not split.
+        const n = json ? json.values.length : splitWhitespace(text, p.argsStart, p.argsEnd, 2).length;
         if (n >= 2) continue;
         if (n === 1) {
           const tok = json ? json.elems[0] : splitWhitespace(text, p.argsStart, p.argsEnd)[0];
@@ -34,16 +34,17 @@ export const rule: DockerfileRule = {
             message: `${written} needs a source and a destination: only "${tok.raw}" is given`,
           });
         } else {
-          ctx.report({ range: kwRange(), message: `${written} needs at least two arguments: a source and a destination` });
+          ctx.report({ range: kwRange(p), message: `${written} needs at least two arguments: a source and a destination` });
         }
         continue;
       }
 
       if (kw === 'ENV' || kw === 'LABEL') {
-        const words = parseWords(text, p.argsStart, p.argsEnd, ctx.model.escapeChar);
+        // Only the first word matters (the rest is DF012's).
+        const words = parseWords(text, p.argsStart, p.argsEnd, ctx.model.escapeChar, 1);
         if (!words.length) {
-          ctx.report({ range: kwRange(), message: `${written} needs at least one name=value pair` });
-        } else if (!words[0].raw.includes('=') && splitWhitespace(text, p.argsStart, p.argsEnd).length < 2) {
+          ctx.report({ range: kwRange(p), message: `${written} needs at least one name=value pair` });
+        } else if (!words[0].raw.includes('=') && splitWhitespace(text, p.argsStart, p.argsEnd, 2).length < 2) {
           // Legacy `ENV name value` form with no value.
           ctx.report({
             range: p.logical.range(words[0].start, words[0].end),
@@ -70,16 +71,21 @@ export const rule: DockerfileRule = {
       }
 
       if (kw === 'HEALTHCHECK' && p.args === '') {
-        ctx.report({ range: kwRange(), message: `${written} needs CMD <command> or NONE` });
+        ctx.report({ range: kwRange(p), message: `${written} needs CMD <command> or NONE` });
         continue;
       }
 
       if (NEEDS_ONE.has(kw) && p.args === '') {
-        ctx.report({ range: kwRange(), message: `${written} needs ${what(kw)}` });
+        ctx.report({ range: kwRange(p), message: `${written} needs ${what(kw)}` });
       }
     }
   },
 };
+
+/** The keyword's range, built only for a finding (a closure per instruction was garbage). */
+function kwRange(p: ParsedInstruction): Range {
+  return p.logical.range(p.keywordTok.start, p.keywordTok.end);
+}
 
 function what(kw: string): string {
   switch (kw) {

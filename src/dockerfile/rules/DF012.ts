@@ -27,11 +27,12 @@ export const rule: DockerfileRule = {
             const bad = r.problems.find((x) => x.kind === 'substitution');
             if (bad) substitution(ctx, p, json.elems[k].start, json.elems[k].end, v.slice(bad.start, bad.end), bad.message);
           });
-        } else {
+        } else if (mayHaveLexProblems(p.logical.text, p.argsStart, p.argsEnd)) {
+          // A token can only have a problem where the whole arguments can: most COPY lines are not split at all.
           for (const t of splitWhitespace(p.logical.text, p.argsStart, p.argsEnd)) substitutionsIn(ctx, p, t.start, t.end);
         }
       } else if (kw === 'FROM' && !info.onbuild) {
-        const t = splitWhitespace(p.logical.text, p.argsStart, p.argsEnd)[0];
+        const t = splitWhitespace(p.logical.text, p.argsStart, p.argsEnd, 1)[0];
         if (t) substitutionsIn(ctx, p, t.start, t.end);
       } else if (EXPANDED_WHOLE.has(kw) && p.args) {
         substitutionsIn(ctx, p, p.argsStart, p.argsEnd);
@@ -52,34 +53,37 @@ function substitutionsIn(ctx: RuleContext, p: ParsedInstruction, start: number, 
   }
 }
 
+/** Quote and substitution problems of one value (a function, not a closure per ENV/LABEL/ARG). */
+function valueProblems(ctx: RuleContext, p: ParsedInstruction, start: number, end: number): void {
+  const text = p.logical.text;
+  if (!mayHaveLexProblems(text, start, end)) return;
+  const r = lex(text, start, end, ctx.model.escapeChar);
+  for (const x of r.problems) {
+    if (x.kind === 'quote') {
+      ctx.report({
+        range: p.logical.range(x.start, x.end),
+        message: `${p.keywordTok.raw}: ${x.message} in ${JSON.stringify(text.slice(x.start, x.end))}`,
+      });
+    } else {
+      substitution(ctx, p, x.start, x.end, text.slice(x.start, x.end), x.message);
+    }
+  }
+}
+
 function checkKeyValues(ctx: RuleContext, p: ParsedInstruction): void {
   const text = p.logical.text;
   const esc = ctx.model.escapeChar;
   const kw = p.keywordTok.raw;
   const words = parseWords(text, p.argsStart, p.argsEnd, esc);
   if (!words.length) return; // DF002
-  const valueProblems = (start: number, end: number): void => {
-    if (!mayHaveLexProblems(text, start, end)) return;
-    const r = lex(text, start, end, esc);
-    for (const x of r.problems) {
-      if (x.kind === 'quote') {
-        ctx.report({
-          range: p.logical.range(x.start, x.end),
-          message: `${kw}: ${x.message} in ${JSON.stringify(text.slice(x.start, x.end))}`,
-        });
-      } else {
-        substitution(ctx, p, x.start, x.end, text.slice(x.start, x.end), x.message);
-      }
-    }
-  };
   if (p.keyword !== 'ARG' && !words[0].raw.includes('=')) {
     // Legacy `ENV name value…`: the value is the rest of the line.
     const parts = splitWhitespace(text, p.argsStart, p.argsEnd);
     if (parts.length < 2) return; // DF002
-    valueProblems(parts[0].start, parts[0].end);
+    valueProblems(ctx, p, parts[0].start, parts[0].end);
     let s = parts[0].end;
     while (s < p.argsEnd && /\s/.test(text[s])) s++;
-    valueProblems(s, p.argsEnd);
+    valueProblems(ctx, p, s, p.argsEnd);
     return;
   }
   for (const w of words) {
@@ -99,7 +103,7 @@ function checkKeyValues(ctx: RuleContext, p: ParsedInstruction): void {
           message: `${kw}: missing "=" in "${w.raw}": write name=value (mixing "name value" with "name=value" is not allowed)`,
         });
       } else {
-        valueProblems(w.start, w.end);
+        valueProblems(ctx, p, w.start, w.end);
       }
       continue;
     }
@@ -107,6 +111,6 @@ function checkKeyValues(ctx: RuleContext, p: ParsedInstruction): void {
       ctx.report({ range: p.logical.range(w.start, w.end), message: `${kw}: blank name in "${w.raw}"` });
       continue;
     }
-    valueProblems(w.start, w.end);
+    valueProblems(ctx, p, w.start, w.end);
   }
 }

@@ -14,8 +14,24 @@ interface Keyword {
   readonly counts: boolean;
 }
 
-const isLower = (s: string): boolean => s === s.toLowerCase();
-const isUpper = (s: string): boolean => s === s.toUpperCase();
+// ASCII keywords are tested in place: `s === s.toLowerCase()` built a lowercase copy of every
+// upper-case keyword. Anything else keeps the library's case mapping (e.g. `ſ` upper-cases to `S`).
+function isLower(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const k = s.charCodeAt(i);
+    if (k >= 0x80) return s === s.toLowerCase();
+    if (k >= 65 && k <= 90) return false;
+  }
+  return true;
+}
+function isUpper(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const k = s.charCodeAt(i);
+    if (k >= 0x80) return s === s.toUpperCase();
+    if (k >= 97 && k <= 122) return false;
+  }
+  return true;
+}
 
 export const rule: DockerfileRule = {
   code: 'DF033',
@@ -48,8 +64,8 @@ export const rule: DockerfileRule = {
     // by default the majority decides, ties going to upper case (BuildKit).
     const wantLower = ctx.options.instructionCasing !== 'uppercase' && lower > upper;
     for (const k of keywords) {
+      if (wantLower ? isLower(k.written) : isUpper(k.written)) continue; // no case-mapped copy for the many already right
       const want = wantLower ? k.written.toLowerCase() : k.written.toUpperCase();
-      if (k.written === want) continue;
       const mixed = !isLower(k.written) && !isUpper(k.written);
       ctx.report({
         range: k.range,

@@ -236,9 +236,10 @@ function parse(logical: LogicalLine): ParsedInstruction {
   while (i < text.length && !isSpace(text[i])) i++;
   let keywordTok: Token = { raw: text.slice(kwStart, i), start: kwStart, end: i };
   let keyword = keywordTok.raw.toUpperCase();
-  let { flags, argsStart } = extractFlags(text, i);
+  let flags = scanFlags(text, i);
+  let argsStart = flagsEnd;
   let onbuildTok: Token | undefined;
-  let onbuildFlags: FlagToken[] = [];
+  let onbuildFlags = NO_FLAGS;
   if (keyword === 'ONBUILD') {
     // BuildKit: ONBUILD's rest is parsed as an instruction of its own.
     let j = argsStart;
@@ -249,7 +250,8 @@ function parse(logical: LogicalLine): ParsedInstruction {
       onbuildFlags = flags;
       keywordTok = { raw: text.slice(tStart, j), start: tStart, end: j };
       keyword = keywordTok.raw.toUpperCase();
-      ({ flags, argsStart } = extractFlags(text, j));
+      flags = scanFlags(text, j);
+      argsStart = flagsEnd;
     }
   }
   let argsEnd = text.length;
@@ -268,13 +270,30 @@ function parse(logical: LogicalLine): ParsedInstruction {
 }
 
 /** BuildKit's extractBuilderFlags: leading `--words` (quotes and `\` processed) up to the first other word or `--`. */
-export function extractFlags(text: string, from: number): { flags: FlagToken[]; argsStart: number } {
-  const flags: FlagToken[] = [];
+export function extractFlags(text: string, from: number): { flags: readonly FlagToken[]; argsStart: number } {
+  const flags = scanFlags(text, from);
+  return { flags, argsStart: flagsEnd };
+}
+
+/** Most instructions have no flags: they share this array (never modified). */
+const NO_FLAGS: readonly FlagToken[] = [];
+/** Where the arguments start after the last `scanFlags` (a result object per instruction was garbage). */
+let flagsEnd = 0;
+
+/** `extractFlags`' flags; the arguments' start is left in `flagsEnd`. */
+function scanFlags(text: string, from: number): readonly FlagToken[] {
+  let flags: FlagToken[] | undefined;
   let pos = from;
   for (;;) {
     while (pos < text.length && isSpace(text[pos])) pos++;
-    if (pos >= text.length) return { flags, argsStart: text.length };
-    if (text[pos] !== '-' || text[pos + 1] !== '-') return { flags, argsStart: pos };
+    if (pos >= text.length) {
+      flagsEnd = text.length;
+      return flags ?? NO_FLAGS;
+    }
+    if (text[pos] !== '-' || text[pos + 1] !== '-') {
+      flagsEnd = pos;
+      return flags ?? NO_FLAGS;
+    }
     const start = pos;
     let word: string;
     let eqRaw = -1;
@@ -316,10 +335,13 @@ export function extractFlags(text: string, from: number): { flags: FlagToken[]; 
         word += c;
       }
     }
-    if (word === '--') return { flags, argsStart: pos };
+    if (word === '--') {
+      flagsEnd = pos;
+      return flags ?? NO_FLAGS;
+    }
     const body = word.slice(2);
     const eq = body.indexOf('=');
-    flags.push({
+    (flags ??= []).push({
       raw: text.slice(start, pos),
       start,
       end: pos,
@@ -332,8 +354,8 @@ export function extractFlags(text: string, from: number): { flags: FlagToken[]; 
   }
 }
 
-/** BuildKit's parseStringsWhitespaceDelimited on [start, end). */
-export function splitWhitespace(text: string, start: number, end: number): Token[] {
+/** BuildKit's parseStringsWhitespaceDelimited on [start, end); only the first `max` tokens when given. */
+export function splitWhitespace(text: string, start: number, end: number, max = Infinity): Token[] {
   // A character loop: no regex state and no copy of the text up to `end` per call.
   const out: Token[] = [];
   let i = start;
@@ -343,6 +365,7 @@ export function splitWhitespace(text: string, start: number, end: number): Token
     const s = i;
     while (i < end && !isWhitespaceDelimiter(text.charCodeAt(i))) i++;
     out.push({ raw: text.slice(s, i), start: s, end: i });
+    if (out.length >= max) return out;
   }
 }
 
@@ -395,12 +418,12 @@ export function jsonArray(text: string, start: number, end: number): JsonArray |
 /**
  * BuildKit's parseWords (ENV, LABEL, ARG): words separated by whitespace outside
  * quotes; the escape character keeps the next character in the word. Quotes stay.
- * An unterminated quote runs to the end.
+ * An unterminated quote runs to the end. Only the first `max` words when given.
  */
-export function parseWords(text: string, start: number, end: number, escape: string): Token[] {
+export function parseWords(text: string, start: number, end: number, escape: string, max = Infinity): Token[] {
   const out: Token[] = [];
   let i = start;
-  while (i < end) {
+  while (i < end && out.length < max) {
     while (i < end && isSpace(text[i])) i++;
     if (i >= end) break;
     const ws = i;

@@ -174,8 +174,13 @@ export interface DocVarRef extends VarRef {
 
 export function scanRange(lines: LineIndex, range: Range, escape = '\\'): DocVarRef[] {
   const base = lines.offsetAt(range.start);
-  const text = lines.text.slice(base, lines.offsetAt(range.end));
-  if (!text.includes('$')) return [];
+  const end = lines.offsetAt(range.end);
+  // Every reference starts at a `$`: most ranges have none and are not copied out of the document.
+  const doc = lines.text;
+  let k = base;
+  while (k < end && doc.charCodeAt(k) !== 36 /* $ */) k++;
+  if (k >= end) return [];
+  const text = doc.slice(base, end);
   const refs = scanVars(text, escape);
   const out: DocVarRef[] = [];
   // The fields written out rather than spread: a spread copy is a slow generic path in V8.
