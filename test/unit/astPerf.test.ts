@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { fastRawArguments, installAstMemoization, originalRawArgumentsOf } from '../../src/dockerfile/astPerf';
+import { rng } from './random';
 
 installAstMemoization();
 
@@ -41,17 +42,6 @@ function compare(text: string, label: string): number {
   return n;
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('fast getRawArguments', () => {
   it('matches dockerfile-ast on every instruction of the corpus', () => {

@@ -15,6 +15,7 @@ import { describe, it } from 'node:test';
 import { DockerfileParser } from 'dockerfile-ast';
 import { withoutAstMemoization } from '../../src/dockerfile/astPerf';
 import { parseDockerfile } from '../../src/dockerfile/parse';
+import { rng } from './random';
 
 const corpus = process.env.DOCKYARD_CORPUS ?? resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
 
@@ -85,17 +86,6 @@ function compare(text: string, label: string): void {
   assert.deepEqual(actual, expected, `${label}\n${JSON.stringify(text)}`);
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function corpusFiles(): [string, string][] {
   const dir = join(corpus, 'dockerfiles');

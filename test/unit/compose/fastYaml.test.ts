@@ -14,6 +14,7 @@ import { aliasTargets } from '../../../src/compose/anchors';
 import { fastParseYaml, fastPlainValue } from '../../../src/compose/fastYaml';
 import { COMPOSE_YAML_OPTIONS, YamlValue } from '../../../src/compose/schema';
 import { generateCompose } from '../../bench/compose';
+import { rng } from '../random';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus', 'compose');
@@ -99,17 +100,6 @@ function plain(doc: Document): unknown {
   }
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSERTS = ['"', "'", ':', ': ', '#', ' #', '&a ', '*a', '- ', '{', '[', ']', '}', ',', '\t', '\r', '!reset ', '!override ', '<<: *a', '|', '>', '? ', '---', '%', '\\', '  ', ' ', '\n', '\n\n', '# c\n', 'x: 1\n', '&a', '0o7', '1e3', '.5', '~', 'null', 'True', '0x1F', '"\\x41\\u00e9\\n"', "''"];
 

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { DockerfileParser } from 'dockerfile-ast';
 import { buildModel, type DockerfileModel, type Stage } from '../../../src/dockerfile/model';
+import { rng } from '../random';
 
 const corpus = process.env.DOCKYARD_CORPUS ?? resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus');
 
@@ -40,17 +41,6 @@ function compare(text: string, label: string): number {
   return n;
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('model.reachesImage', () => {
   it('agrees with the per-call scan on every stage of the corpus', () => {
