@@ -6,8 +6,9 @@
  * comments, the escape directive, ONBUILD triggers and FROM flags are then
  * understood exactly as the Dockerfile rules understand them.
  */
-import { DockerfileParser, type Healthcheck } from 'dockerfile-ast';
+import type { Healthcheck } from 'dockerfile-ast';
 import { buildModel, type DockerfileModel } from '../../dockerfile/model';
+import { parseDockerfile } from '../../dockerfile/parse';
 
 /** The last text read and its model: CM019, CM020 and CM034 often ask about the same Dockerfile in one lint. */
 let last: { text: string; model: DockerfileModel | undefined } | undefined;
@@ -16,7 +17,7 @@ function modelOf(text: string): DockerfileModel | undefined {
   if (last?.text === text) return last.model;
   let model: DockerfileModel | undefined;
   try {
-    model = buildModel(DockerfileParser.parse(text));
+    model = buildModel(parseDockerfile(text));
   } catch {
     model = undefined;
   }
