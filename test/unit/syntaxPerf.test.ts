@@ -8,8 +8,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { LineIndex, type Position, type Range } from '../../src/util/text';
-import { extractFlags, lex, logicalLine, mayHaveLexProblems, parseWords, splitWhitespace, type LogicalLine, type FlagToken, type LexProblem, type LexResult, type Token } from '../../src/dockerfile/rules/_syntax';
+import { LineIndex, type Position } from '../../src/util/text';
+// The unchanged pieces the replaced logicalLine builds on (the result class, the continuation test).
+import { continuationAt, escapeRe, Logical, extractFlags, lex, logicalLine, mayHaveLexProblems, parseWords, splitWhitespace, type LogicalLine, type FlagToken, type LexProblem, type LexResult, type Token } from '../../src/dockerfile/rules/_syntax';
 
 const corpus = process.env.DOCKYARD_CORPUS ?? resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
 
@@ -243,71 +244,9 @@ function oldLex(text: string, start: number, end: number, escape: string, env?: 
   return { value: problems.length ? undefined : value, problems, vars, unevaluated };
 }
 
-
 const contRes = new Map<string, RegExp>();
 
-function escapeRe(c: string): string {
-  return c.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-}
-
 const NO_LINES: readonly number[] = [];
-
-/**
- * A logical line as pieces of document lines. The first piece is kept in fields; further pieces
- * (continuation lines) as flat (logical offset, line, character) triples. Methods on the
- * prototype: no closures per instruction.
- */
-class Logical implements LogicalLine {
-  constructor(
-    readonly text: string,
-    private readonly line0: number,
-    private readonly char0: number,
-    /** Pieces after the first: logical offset, line, character. */
-    private readonly more: number[] | undefined,
-    readonly emptyLines: readonly number[],
-  ) {}
-
-  pos(offset: number, end = false): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
-    const more = this.more;
-    if (more === undefined) return { line: this.line0, character: this.char0 + o };
-    // Piece k (k >= 1) starts at more[3(k-1)]; piece 0 at 0.
-    let lo = 0;
-    let hi = more.length / 3;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      const at = more[3 * (mid - 1)];
-      if (end ? at < o : at <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    if (lo === 0) return { line: this.line0, character: this.char0 + o };
-    const k = 3 * (lo - 1);
-    return { line: more[k + 1], character: more[k + 2] + (o - more[k]) };
-  }
-
-  range(s: number, en: number): Range {
-    return { start: this.pos(s), end: this.pos(en, en > s) };
-  }
-}
-
-/**
- * Where the continuation escape of `lineText` is (the escape character, not itself escaped,
- * followed by blanks only), or -1.
- */
-function continuationAt(lineText: string, esc: string, cont: RegExp | undefined): number {
-  if (cont) {
-    const m = cont.exec(lineText);
-    return m ? m.index + m[1].length : -1;
-  }
-  let j = lineText.length;
-  while (j > 0) {
-    const c = lineText.charCodeAt(j - 1);
-    if (c !== 32 && c !== 9) break;
-    j--;
-  }
-  if (j === 0 || lineText[j - 1] !== esc) return -1;
-  return j >= 2 && lineText[j - 2] === esc ? -1 : j - 1;
-}
 
 /**
  * The logical line that starts at `start` (BuildKit's Parse loop): a line that ends
@@ -360,7 +299,6 @@ function oldLogicalLine(lines: LineIndex, start: Position, maxLine: number, esca
   }
   return new Logical(text, start.line, start.character, more, emptyLines ?? NO_LINES);
 }
-
 
 // ---- inputs ----
 

@@ -78,7 +78,7 @@ export function parseInstruction(ctx: RuleContext, info: InstructionInfo): Parse
   return p;
 }
 
-function escapeRe(c: string): string {
+export function escapeRe(c: string): string {
   return c.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
@@ -89,7 +89,7 @@ const NO_LINES: readonly number[] = [];
  * (continuation lines) as flat (logical offset, line, character) triples. Methods on the
  * prototype: no closures per instruction.
  */
-class Logical implements LogicalLine {
+export class Logical implements LogicalLine {
   constructor(
     readonly text: string,
     private readonly line0: number,
@@ -126,7 +126,7 @@ class Logical implements LogicalLine {
  * Where the continuation escape of `lineText` is (the escape character, not itself escaped,
  * followed by blanks only), or -1.
  */
-function continuationAt(lineText: string, esc: string, cont: RegExp | undefined): number {
+export function continuationAt(lineText: string, esc: string, cont: RegExp | undefined): number {
   if (cont) {
     const m = cont.exec(lineText);
     return m ? m.index + m[1].length : -1;
